@@ -1,0 +1,12 @@
+# Build stage: package the Spring Boot jar (target/feedimport.jar).
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml .
+COPY src ./src
+RUN mvn -B -q -DskipTests package
+
+# Runtime stage.
+FROM eclipse-temurin:17-jre
+WORKDIR /app
+COPY --from=build /src/target/feedimport.jar /app/feedimport.jar
+ENTRYPOINT ["java", "-jar", "/app/feedimport.jar"]

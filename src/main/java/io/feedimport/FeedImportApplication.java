@@ -1,0 +1,18 @@
+package io.feedimport;
+
+import io.feedimport.cli.FeedImportCli;
+import io.feedimport.run.EngineConfiguration;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Import;
+
+/** The feedimport command line; the Spring context is only started by commands that need the database. */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@Import(EngineConfiguration.class)
+public class FeedImportApplication {
+
+    public static void main(String[] args) {
+        System.exit(new FeedImportCli(System.out, System.err).execute(args));
+    }
+}

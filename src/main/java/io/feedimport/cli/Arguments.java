@@ -1,0 +1,117 @@
+package io.feedimport.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The positional arguments and {@code --options} of one command, checked against what the command accepts. */
+final class Arguments {
+
+    private final List<String> positional = new ArrayList<>();
+    private final Map<String, String> options = new HashMap<>();
+
+    Arguments(List<String> args, Set<String> valueOptions, Set<String> flags) {
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (!arg.startsWith("--")) {
+                positional.add(arg);
+                continue;
+            }
+            String name = arg.substring(2);
+            String value = null;
+            int equals = name.indexOf('=');
+            if (equals >= 0) {
+                value = name.substring(equals + 1);
+                name = name.substring(0, equals);
+            }
+            if (flags.contains(name) && value == null) {
+                options.put(name, "true");
+            } else if (valueOptions.contains(name)) {
+                if (value == null) {
+                    if (i + 1 >= args.size()) {
+                        throw new UsageException("--" + name + " needs a value");
+                    }
+                    value = args.get(++i);
+                }
+                options.put(name, value);
+            } else {
+                throw new UsageException("unknown option --" + name);
+            }
+        }
+    }
+
+    String positional(int index, String what) {
+        if (index >= positional.size()) {
+            throw new UsageException("missing " + what);
+        }
+        return positional.get(index);
+    }
+
+    void expectPositionals(int count) {
+        if (positional.size() > count) {
+            throw new UsageException("unexpected argument '" + positional.get(count) + "'");
+        }
+    }
+
+    /** The single positional argument, as the run id that `runs` lists. */
+    long runId() {
+        String text = positional(0, "run id (see: feedimport runs)");
+        expectPositionals(1);
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new UsageException("a run id is a number, got '" + text + "'");
+        }
+    }
+
+    boolean flag(String name) {
+        return options.containsKey(name);
+    }
+
+    String option(String name) {
+        return options.get(name);
+    }
+
+    Path requiredPath(String name) {
+        String value = options.get(name);
+        if (value == null) {
+            throw new UsageException("missing --" + name + " FILE");
+        }
+        return Path.of(value);
+    }
+
+    long number(String name, long fallback, long min) {
+        String value = options.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            long number = Long.parseLong(value.replace("_", ""));
+            if (number < min) {
+                throw new UsageException("--" + name + " must be at least " + min);
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + name + " expects a whole number, got '" + value + "'");
+        }
+    }
+
+    double decimal(String name, double fallback, double min, double max) {
+        String value = options.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            double number = Double.parseDouble(value);
+            if (number < min || number > max) {
+                throw new UsageException("--" + name + " must be between " + min + " and " + max);
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + name + " expects a number, got '" + value + "'");
+        }
+    }
+}

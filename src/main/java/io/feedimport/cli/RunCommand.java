@@ -1,0 +1,64 @@
+package io.feedimport.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Set;
+
+import io.feedimport.feed.FeedDefinition;
+import io.feedimport.read.InputFiles;
+import io.feedimport.report.RunStatus;
+import io.feedimport.report.RunSummary;
+import io.feedimport.run.ImportRunner;
+
+/** {@code run JOB.yml --file FILE [--json]}: imports a file now, or resumes its interrupted run. */
+final class RunCommand implements Command {
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    RunCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public String name() {
+        return "run";
+    }
+
+    @Override
+    public String usage() {
+        return "run JOB.yml --file FILE [--json]      import FILE now (resumes the run if it was interrupted)";
+    }
+
+    @Override
+    public Set<String> valueOptions() {
+        return Set.of("file");
+    }
+
+    @Override
+    public Set<String> flags() {
+        return Set.of("json");
+    }
+
+    @Override
+    public int run(Arguments arguments) {
+        FeedAndFile input = FeedAndFile.of(arguments);
+        FeedDefinition feed = input.feed();
+        Path file = input.file();
+        InputFiles.requireReadable(file);
+        RunSummary summary;
+        try (EngineContext engine = EngineContext.start()) {
+            summary = engine.bean(ImportRunner.class).run(feed, file, new ProgressPrinter(err));
+        }
+        if (summary.status() != RunStatus.COMPLETED) {
+            err.println("feedimport: run " + summary.runId() + " failed: " + summary.message());
+        }
+        if (arguments.flag("json")) {
+            out.println(summary.toJson());
+        } else {
+            new SummaryPrinter(out).print(summary);
+        }
+        return summary.status() == RunStatus.COMPLETED && summary.reconciles() ? ExitCode.OK : ExitCode.FAILED;
+    }
+}

@@ -1,0 +1,36 @@
+package io.feedimport.cli;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+import io.feedimport.report.RunStatus;
+import io.feedimport.report.RunSummary;
+
+/** Prints a run's summary for people: the counts, and the equation that proves nothing was lost. */
+final class SummaryPrinter {
+
+    private final PrintStream out;
+
+    SummaryPrinter(PrintStream out) {
+        this.out = out;
+    }
+
+    void print(RunSummary run) {
+        out.printf(Locale.ROOT, "run %d of feed %s: %s in %.1f s%n", run.runId(), run.feed(), run.status(), run.durationMs() / 1000.0);
+        out.printf(Locale.ROOT, "  file       %s%n", run.file());
+        out.printf(Locale.ROOT, "  read       %,d%n", run.read());
+        out.printf(Locale.ROOT, "  skipped    %,d%s%n", run.skipped(),
+                run.skipped() > 0 ? "   (why: ./feedimport report " + run.runId() + ")" : "");
+        out.printf(Locale.ROOT, "  published  %,d%n", run.published());
+        out.printf(Locale.ROOT, "  persisted  %,d%n", run.persisted());
+        out.printf(Locale.ROOT, "  unchanged  %,d%s%n", run.unchanged(),
+                run.outdated() > 0 ? "   (" + run.outdated() + " older than what is stored)" : "");
+        out.printf(Locale.ROOT, "  parked     %,d%n", run.parked());
+        out.printf(Locale.ROOT, "  %s: %,d read = %,d skipped + %,d persisted + %,d unchanged + %,d parked%n",
+                run.reconciles() ? "reconciled" : "NOT reconciled", run.read(), run.skipped(), run.persisted(),
+                run.unchanged(), run.parked());
+        if (run.status() != RunStatus.COMPLETED && run.message() != null) {
+            out.println("  reason     " + run.message());
+        }
+    }
+}

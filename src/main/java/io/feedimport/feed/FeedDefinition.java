@@ -1,0 +1,50 @@
+package io.feedimport.feed;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** A feed as declared in one YAML file: what its records look like, the rules they obey and where they go. */
+public record FeedDefinition(
+        String name,
+        Path source,
+        FormatDefinition format,
+        List<FieldDefinition> fields,
+        TargetDefinition target,
+        SkipLimit skipLimit,
+        int chunkSize) {
+
+    public FeedDefinition {
+        fields = List.copyOf(fields);
+    }
+
+    public Optional<FieldDefinition> field(String fieldName) {
+        return fields.stream().filter(field -> field.name().equals(fieldName)).findFirst();
+    }
+
+    /**
+     * Everything that decides how a record of the file is read, checked and stored, in a stable text: a run resumes
+     * only under the same identity. Not the file the definition was loaded from, nor limits that cannot change results.
+     */
+    public String identity() {
+        StringBuilder text = new StringBuilder(name).append('\n')
+                .append(format.type()).append('|').append(format.recordPath()).append('|').append(format.encoding())
+                .append('|').append(new java.util.TreeMap<>(format.namespaces())).append('\n');
+        for (FieldDefinition f : fields) {
+            text.append(f.name()).append('|').append(f.path()).append('|').append(f.type()).append('|').append(f.required())
+                    .append('|').append(f.min()).append('|').append(f.max()).append('|').append(f.minLength())
+                    .append('|').append(f.maxLength()).append('|').append(f.pattern() == null ? null : f.pattern().pattern())
+                    .append('|').append(f.values()).append('|').append(f.format()).append('\n');
+        }
+        return text.append(target.table()).append('|').append(target.key()).append('|').append(target.version()).toString();
+    }
+
+    public int indexOf(String fieldName) {
+        for (int i = 0; i < fields.size(); i++) {
+            if (fields.get(i).name().equals(fieldName)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,60 @@
+package io.feedimport.mapping;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+import io.feedimport.feed.FeedDefinition;
+import io.feedimport.feed.FieldDefinition;
+import io.feedimport.feed.ValueParser;
+import io.feedimport.publish.RecordMessage;
+
+/** Maps a message of a feed to the typed row of the feed's target table. */
+public final class RowMapper {
+
+    private final List<FieldDefinition> fields;
+    private final List<String> columns;
+    private final int[] keyColumns;
+    private final int versionColumn;
+
+    public RowMapper(FeedDefinition feed) {
+        this.fields = feed.fields();
+        this.columns = fields.stream().map(FieldDefinition::column).toList();
+        this.keyColumns = feed.target().key().stream().mapToInt(feed::indexOf).toArray();
+        this.versionColumn = feed.target().versioned() ? feed.indexOf(feed.target().version()) : -1;
+    }
+
+    public Row map(RecordMessage message) {
+        Object[] values = new Object[fields.size()];
+        MessageDigest digest = sha256();
+        for (int i = 0; i < fields.size(); i++) {
+            FieldDefinition field = fields.get(i);
+            String text = message.values().get(field.name());
+            if (text != null) {
+                try {
+                    values[i] = ValueParser.parse(field.type(), text, null);
+                } catch (IllegalArgumentException e) {
+                    throw new MappingException(field.name() + " '" + text + "' is " + e.getMessage());
+                }
+                digest.update(text.getBytes(StandardCharsets.UTF_8));
+            }
+            digest.update((byte) 0x1f);
+        }
+        for (int key : keyColumns) {
+            if (values[key] == null) {
+                throw new MappingException("key field " + fields.get(key).name() + " is missing");
+            }
+        }
+        return new Row(columns, values, keyColumns, versionColumn, HexFormat.of().formatHex(digest.digest(), 0, 16));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM provides SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package io.feedimport.publish;
+
+import java.util.Map;
+
+/**
+ * One valid record on its way to a consumer: the run and record it came from, and its field values in canonical
+ * text keyed by field name, so the message stays meaningful outside this JVM (a broker, a parking lot).
+ */
+public record RecordMessage(long runId, String feed, long recordNumber, int line, String key, Map<String, String> values) {
+
+    public RecordMessage {
+        values = java.util.Collections.unmodifiableMap(values);
+    }
+
+    /** Unique per record and run: what makes a redelivered message recognisable. */
+    public String messageId() {
+        return runId + ":" + recordNumber;
+    }
+}

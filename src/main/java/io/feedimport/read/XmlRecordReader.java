@@ -1,0 +1,185 @@
+package io.feedimport.read;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+
+import io.feedimport.feed.FeedDefinition;
+import io.feedimport.feed.FieldDefinition;
+import io.feedimport.feed.FormatDefinition;
+import io.feedimport.feed.PathStep;
+import io.feedimport.support.Messages;
+import org.codehaus.stax2.XMLInputFactory2;
+import org.codehaus.stax2.XMLStreamReader2;
+
+/**
+ * Streams the records of an XML feed with Woodstox's cursor API: finds each record element on the feed's record
+ * path and has a {@link RecordCollector} take its fields. Only the current record's field texts are held.
+ */
+public final class XmlRecordReader implements RecordReader {
+
+    private final String file;
+    private final String recordPath;
+    private final List<PathStep> recordSteps;
+    private final List<String> fieldNames;
+    private final InputStream input;
+    private final XMLStreamReader2 xml;
+    private final RecordCollector collector;
+    private int depth;
+    private int matched;
+    private long position;
+    private String rootElement;
+
+    private XmlRecordReader(FeedDefinition feed, Path path, InputStream input, XMLStreamReader2 xml) {
+        this.file = path.toString();
+        this.recordPath = feed.format().recordPath();
+        this.recordSteps = feed.format().record();
+        this.fieldNames = feed.fields().stream().map(FieldDefinition::name).toList();
+        this.input = input;
+        this.xml = xml;
+        this.collector = new RecordCollector(new FieldPathTree(feed.fields()), fieldNames.size(),
+                feed.format().limits().maxDepth() + 1);
+    }
+
+    /** Opens the file; the encoding is detected from BOM and prolog unless the feed declares one. */
+    public static XmlRecordReader open(FeedDefinition feed, Path path) {
+        InputFiles.requireReadable(path);
+        FormatDefinition format = feed.format();
+        XMLInputFactory2 factory = SecureXmlInputFactory.create(format.limits());
+        InputStream input = null;
+        try {
+            input = new BufferedInputStream(Files.newInputStream(path), 64 * 1024);
+            XMLStreamReader2 xml = format.autoEncoding()
+                    ? (XMLStreamReader2) factory.createXMLStreamReader(input)
+                    : (XMLStreamReader2) factory.createXMLStreamReader(new InputStreamReader(Boms.skip(input),
+                            // bytes that are not valid in the declared encoding fail the file instead of becoming U+FFFD
+                            Charset.forName(format.encoding()).newDecoder()
+                                    .onMalformedInput(CodingErrorAction.REPORT)
+                                    .onUnmappableCharacter(CodingErrorAction.REPORT)));
+            return new XmlRecordReader(feed, path, input, xml);
+        } catch (IOException e) {
+            closeQuietly(input);
+            throw InputException.unreadable(path.toString(), "cannot be read: " + e.getMessage());
+        } catch (XMLStreamException e) {
+            closeQuietly(input);
+            throw malformed(path.toString(), e, 0);
+        }
+    }
+
+    @Override
+    public SourceRecord read() {
+        if (!advanceToRecord()) {
+            return null;
+        }
+        position++;
+        try {
+            return collect();
+        } catch (XMLStreamException e) {
+            throw malformed(file, e, position);
+        }
+    }
+
+    @Override
+    public void skip(long records) {
+        for (long i = 0; i < records; i++) {
+            if (!advanceToRecord()) {
+                throw InputException.malformed(file, 0, 0, 0, "the file ends after " + position
+                        + " records but an earlier attempt of this run had already read " + (position + records - i), null);
+            }
+            position++;
+            try {
+                xml.skipElement();
+            } catch (XMLStreamException e) {
+                throw malformed(file, e, position);
+            }
+            endElement();
+        }
+    }
+
+    @Override
+    public long position() {
+        return position;
+    }
+
+    private boolean advanceToRecord() {
+        try {
+            while (xml.hasNext()) {
+                int event = xml.next();
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    depth++;
+                    if (depth == 1) {
+                        rootElement = xml.getLocalName();
+                    }
+                    if (matched == depth - 1 && depth <= recordSteps.size()
+                            && recordSteps.get(depth - 1).matches(xml.getNamespaceURI(), xml.getLocalName())) {
+                        matched = depth;
+                        if (depth == recordSteps.size()) {
+                            return true;
+                        }
+                    }
+                } else if (event == XMLStreamConstants.END_ELEMENT) {
+                    endElement();
+                }
+            }
+        } catch (XMLStreamException e) {
+            throw malformed(file, e, 0);
+        }
+        if (position == 0) {
+            throw InputException.noRecords(file, recordPath, rootElement);
+        }
+        return false;
+    }
+
+    private void endElement() {
+        if (matched == depth) {
+            matched--;
+        }
+        depth--;
+    }
+
+    private SourceRecord collect() throws XMLStreamException {
+        Location start = xml.getLocation();
+        String[] values = collector.collect(xml);
+        endElement();
+        return new SourceRecord(file, position, start.getLineNumber(), start.getColumnNumber(), fieldNames, values);
+    }
+
+    private static InputException malformed(String file, XMLStreamException e, long record) {
+        Location location = e.getLocation();
+        String reason = e.getMessage() == null ? "malformed XML" : e.getMessage();
+        int at = reason.indexOf("\n at [");
+        reason = Messages.firstLine(at >= 0 ? reason.substring(0, at) : reason).trim();
+        return InputException.malformed(file, location == null ? 0 : location.getLineNumber(),
+                location == null ? 0 : location.getColumnNumber(), record, "malformed XML: " + reason, e);
+    }
+
+    private static void closeQuietly(InputStream input) {
+        if (input != null) {
+            try {
+                input.close();
+            } catch (IOException ignored) {
+                // nothing more to report than the error already being thrown
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            xml.close();
+        } catch (XMLStreamException ignored) {
+            // closing a reader we are abandoning cannot lose data
+        }
+        closeQuietly(input);
+    }
+}

@@ -1,0 +1,90 @@
+package io.feedimport.run;
+
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import io.feedimport.consume.RetryPolicy;
+import io.feedimport.publish.ParkingLot;
+import io.feedimport.publish.PublisherFactory;
+import io.feedimport.store.EngineSchema;
+import io.feedimport.store.EntityTable;
+import io.feedimport.store.JdbcParkingLot;
+import io.feedimport.store.OutcomeLedger;
+import io.feedimport.store.RunLedger;
+import io.feedimport.store.SkipReportStore;
+import io.feedimport.store.SqlDialect;
+import io.feedimport.transport.InProcessPublisherFactory;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Wires the stages of a run for the embedded default: JDBC storage and the in-process transport. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EngineProperties.class)
+public class EngineConfiguration {
+
+    @Bean
+    SqlDialect sqlDialect(DataSource dataSource) {
+        return SqlDialect.of(dataSource);
+    }
+
+    @Bean
+    EngineSchema engineSchema(DataSource dataSource, SqlDialect dialect) {
+        EngineSchema schema = new EngineSchema(dataSource, dialect);
+        schema.create();
+        return schema;
+    }
+
+    @Bean
+    SkipReportStore skipReportStore(JdbcTemplate jdbc, EngineSchema schema) {
+        return new SkipReportStore(jdbc);
+    }
+
+    @Bean
+    OutcomeLedger outcomeLedger(JdbcTemplate jdbc, EngineSchema schema) {
+        return new OutcomeLedger(jdbc);
+    }
+
+    @Bean
+    RunLedger runLedger(JdbcTemplate jdbc, EngineSchema schema) {
+        return new RunLedger(jdbc);
+    }
+
+    @Bean
+    ParkingLot parkingLot(JdbcTemplate jdbc, TransactionTemplate transaction, OutcomeLedger ledger) {
+        return new JdbcParkingLot(jdbc, transaction, ledger);
+    }
+
+    @Bean
+    PublisherFactory inProcessPublisherFactory(JdbcTemplate jdbc, TransactionTemplate transaction, OutcomeLedger ledger,
+                                               ParkingLot parkingLot, EngineProperties properties) {
+        RetryPolicy retry = new RetryPolicy(properties.maxAttempts(), Duration.ofMillis(50), 3.0, Duration.ofSeconds(2));
+        return new InProcessPublisherFactory(jdbc, transaction, ledger, parkingLot, retry, properties.consumers());
+    }
+
+    @Bean
+    RunAccounting runAccounting(JobRepository jobRepository, SkipReportStore skipReport, OutcomeLedger ledger) {
+        return new RunAccounting(jobRepository, skipReport, ledger);
+    }
+
+    @Bean
+    RunRecovery runRecovery(JobRepository jobRepository, JobOperator jobOperator, RunLedger runs) {
+        return new RunRecovery(jobRepository, jobOperator, runs);
+    }
+
+    @Bean
+    ImportRunner importRunner(JobRepository jobRepository, JobOperator jobOperator, PlatformTransactionManager transactionManager,
+                              SkipReportStore skipReport, RunAccounting accounting, RunLedger runs, PublisherFactory publishers,
+                              DataSource dataSource, SqlDialect dialect, EngineProperties properties) {
+        ImportJobFactory jobs = new ImportJobFactory(jobRepository, transactionManager, skipReport, runs, accounting,
+                properties.reconcileTimeout());
+        RunResolver resolver = new RunResolver(jobRepository, jobOperator, runs);
+        return new ImportRunner(jobOperator, resolver, jobs, publishers, accounting, runs, new EntityTable(dataSource, dialect));
+    }
+}

@@ -1,0 +1,66 @@
+package io.feedimport.run;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import io.feedimport.feed.FeedDefinition;
+import io.feedimport.publish.RecordPublisher;
+import io.feedimport.read.ReadAheadRecordReader;
+import io.feedimport.read.SourceRecord;
+import io.feedimport.read.XmlRecordReader;
+import io.feedimport.store.RunLedger;
+import io.feedimport.store.SkipReportStore;
+import io.feedimport.validate.CheckedRecord;
+import io.feedimport.validate.RecordValidator;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** Builds the job of one run: a chunked read-validate-publish step, then a reconcile step. */
+public final class ImportJobFactory {
+
+    public static final String JOB_NAME = "feed-import";
+    static final String READ_STEP = "read";
+    static final String RECONCILE_STEP = "reconcile";
+
+    private final JobRepository jobRepository;
+    private final PlatformTransactionManager transactionManager;
+    private final SkipReportStore skipReport;
+    private final RunLedger runs;
+    private final RunAccounting accounting;
+    private final Duration reconcileTimeout;
+
+    public ImportJobFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                            SkipReportStore skipReport, RunLedger runs, RunAccounting accounting, Duration reconcileTimeout) {
+        this.jobRepository = jobRepository;
+        this.transactionManager = transactionManager;
+        this.skipReport = skipReport;
+        this.runs = runs;
+        this.accounting = accounting;
+        this.reconcileTimeout = reconcileTimeout;
+    }
+
+    public Job create(FeedDefinition feed, Path file, RecordPublisher publisher, JobExecutionListener registration,
+                      RunProgress progress) {
+        RecordItemReader reader = new RecordItemReader(() -> new ReadAheadRecordReader(XmlRecordReader.open(feed, file)));
+        RecordValidator validator = new RecordValidator(feed);
+        PublishingItemWriter writer = new PublishingItemWriter(feed, publisher, skipReport, runs, progress);
+        Step read = new StepBuilder(READ_STEP, jobRepository)
+                .<SourceRecord, CheckedRecord>chunk(feed.chunkSize())
+                .transactionManager(transactionManager)
+                .reader(reader)
+                .processor(validator::check)
+                .writer(writer)
+                .listener(writer)
+                .listener(new ReadStepVerdict(reader, writer, feed.skipLimit()))
+                .build();
+        Step reconcile = new StepBuilder(RECONCILE_STEP, jobRepository)
+                .tasklet(new ReconcileTasklet(accounting, reconcileTimeout), transactionManager)
+                .build();
+        return new JobBuilder(JOB_NAME, jobRepository).listener(registration).start(read).next(reconcile).build();
+    }
+}

@@ -1,0 +1,104 @@
+package io.feedimport.run;
+
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import io.feedimport.feed.FeedDefinition;
+import io.feedimport.publish.PublisherFactory;
+import io.feedimport.publish.RecordPublisher;
+import io.feedimport.read.InputFiles;
+import io.feedimport.report.RunStatus;
+import io.feedimport.report.RunSummary;
+import io.feedimport.store.EntityTable;
+import io.feedimport.store.RunLedger;
+import io.feedimport.support.Messages;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobExecutionException;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.step.StepExecution;
+
+/** Runs one import of one file to its end (or resumes it) and returns its reconciled summary. */
+public final class ImportRunner {
+
+    private final JobOperator jobOperator;
+    private final RunResolver resolver;
+    private final ImportJobFactory jobs;
+    private final PublisherFactory publishers;
+    private final RunAccounting accounting;
+    private final RunLedger runs;
+    private final EntityTable tables;
+
+    public ImportRunner(JobOperator jobOperator, RunResolver resolver, ImportJobFactory jobs, PublisherFactory publishers,
+                        RunAccounting accounting, RunLedger runs, EntityTable tables) {
+        this.jobOperator = jobOperator;
+        this.resolver = resolver;
+        this.jobs = jobs;
+        this.publishers = publishers;
+        this.accounting = accounting;
+        this.runs = runs;
+        this.tables = tables;
+    }
+
+    public RunSummary run(FeedDefinition feed, Path input) {
+        return run(feed, input, RunProgress.NONE);
+    }
+
+    public RunSummary run(FeedDefinition feed, Path input, RunProgress progress) {
+        Path file = input.toAbsolutePath().normalize();
+        InputFiles.requireReadable(file);
+        tables.ensure(feed);
+        RunOwner owner = RunOwner.current();
+        JobParameters parameters = resolver.resolve(feed, file, owner);
+        OffsetDateTime started = OffsetDateTime.now(ZoneOffset.UTC);
+        JobExecution execution;
+        try (RecordPublisher publisher = publishers.open(feed)) {
+            Job job = jobs.create(feed, file, publisher, new RunRegistration(runs, feed, input, owner, started), progress);
+            execution = jobOperator.start(job, parameters);
+        } catch (JobExecutionException e) {
+            throw new IllegalStateException("run of " + input + " could not be started: " + e.getMessage(), e);
+        }
+        return finish(feed, input, execution, started);
+    }
+
+    private RunSummary finish(FeedDefinition feed, Path input, JobExecution execution, OffsetDateTime started) {
+        boolean completed = execution.getStatus() == BatchStatus.COMPLETED;
+        RunSummary summary = accounting.summarize(execution.getJobInstance(), feed.name(), input.toString(),
+                completed ? RunStatus.COMPLETED : RunStatus.FAILED, started, completed ? null : failure(execution));
+        if (completed && !summary.reconciles()) {
+            summary = summary.withStatus(RunStatus.FAILED, "counts do not reconcile: read " + summary.read()
+                    + " != skipped + persisted + unchanged + parked");
+        }
+        runs.finished(summary, OffsetDateTime.now(ZoneOffset.UTC));
+        return summary;
+    }
+
+    /** The one-line reason a run failed, preferring the user-facing message of the step that failed. */
+    static String failure(JobExecution execution) {
+        for (StepExecution step : execution.getStepExecutions()) {
+            for (Throwable failure : step.getFailureExceptions()) {
+                return oneLine(failure);
+            }
+        }
+        return execution.getAllFailureExceptions().stream().findFirst().map(ImportRunner::oneLine)
+                .orElse(execution.getExitStatus().getExitDescription());
+    }
+
+    /**
+     * Spring Batch wraps what went wrong ("Unable to process chunk"); the user needs the innermost reason that
+     * feedimport itself raised, which names the file, record and field.
+     */
+    private static String oneLine(Throwable failure) {
+        Throwable reason = failure;
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause.getClass().getName().startsWith("io.feedimport.") && cause.getMessage() != null) {
+                reason = cause;
+                break;
+            }
+        }
+        return Messages.firstLine(reason);
+    }
+}

@@ -1,0 +1,44 @@
+package io.feedimport.run;
+
+import java.time.Duration;
+
+import io.feedimport.report.RunStatus;
+import io.feedimport.report.RunSummary;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.batch.core.scope.context.ChunkContext;
+
+/**
+ * The last step of every run: waits until every published record is persisted, unchanged or parked, and fails the
+ * run if that cannot be shown in time. With the in-process transport the wait is immediate; with a broker the
+ * consumers may still be working when the file is read to its end.
+ */
+final class ReconcileTasklet implements Tasklet {
+
+    private final RunAccounting accounting;
+    private final Duration timeout;
+
+    ReconcileTasklet(RunAccounting accounting, Duration timeout) {
+        this.accounting = accounting;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws InterruptedException {
+        JobInstance run = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        RunSummary summary = accounting.summarize(run, "", "", RunStatus.STARTED, null, null);
+        while (!summary.reconciles() && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            summary = accounting.summarize(run, "", "", RunStatus.STARTED, null, null);
+        }
+        if (!summary.reconciles()) {
+            throw new IllegalStateException("run " + summary.runId() + " cannot be reconciled: read " + summary.read()
+                    + " = skipped " + summary.skipped() + " + persisted " + summary.persisted() + " + unchanged "
+                    + summary.unchanged() + " + parked " + summary.parked() + " does not hold after " + timeout.toSeconds() + "s");
+        }
+        return RepeatStatus.FINISHED;
+    }
+}

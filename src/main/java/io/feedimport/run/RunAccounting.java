@@ -1,0 +1,47 @@
+package io.feedimport.run;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import io.feedimport.report.RunStatus;
+import io.feedimport.report.RunSummary;
+import io.feedimport.store.OutcomeLedger;
+import io.feedimport.store.RecordOutcome;
+import io.feedimport.store.SkipReportStore;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+
+/**
+ * Computes a run's counts from what is committed: the reader position of the last committed chunk, the skip
+ * report and the outcome ledger. Nothing is counted in memory, so the counts of a resumed run are as exact
+ * as those of a run that never stopped.
+ */
+public final class RunAccounting {
+
+    private final JobRepository jobRepository;
+    private final SkipReportStore skipReport;
+    private final OutcomeLedger ledger;
+
+    public RunAccounting(JobRepository jobRepository, SkipReportStore skipReport, OutcomeLedger ledger) {
+        this.jobRepository = jobRepository;
+        this.skipReport = skipReport;
+        this.ledger = ledger;
+    }
+
+    public RunSummary summarize(JobInstance run, String feed, String file, RunStatus status, OffsetDateTime startedAt,
+                                String message) {
+        long runId = run.getInstanceId();
+        StepExecution read = jobRepository.getLastStepExecution(run, ImportJobFactory.READ_STEP);
+        long records = read == null ? 0 : read.getExecutionContext().getLong(RecordItemReader.POSITION, 0L);
+        long skipped = skipReport.skippedRecords(runId);
+        Map<RecordOutcome, Long> outcomes = ledger.counts(runId, records);
+        long outdated = outcomes.get(RecordOutcome.OUTDATED);
+        long durationMs = startedAt == null ? 0 : Duration.between(startedAt, OffsetDateTime.now(ZoneOffset.UTC)).toMillis();
+        return new RunSummary(runId, feed, file, status, records, skipped, records - skipped,
+                outcomes.get(RecordOutcome.PERSISTED), outcomes.get(RecordOutcome.UNCHANGED) + outdated, outdated,
+                outcomes.get(RecordOutcome.PARKED), durationMs, startedAt, message);
+    }
+}

@@ -1,0 +1,75 @@
+package io.feedimport.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import io.feedimport.report.RunStatus;
+import io.feedimport.report.RunSummary;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The list of runs with their last known counts, so `feedimport runs` answers without replaying anything. */
+public final class RunLedger {
+
+    private static final String COLUMNS = "run_id, feed, file, status, read_count, skipped, published, persisted,"
+            + " unchanged, outdated, parked, duration_ms, started_at, message";
+
+    private final JdbcTemplate jdbc;
+
+    public RunLedger(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records a run as started by this process; a resumed run keeps its row and first start time. */
+    public void started(long runId, String feed, String file, String fingerprint, String owner, OffsetDateTime startedAt) {
+        int updated = jdbc.update("UPDATE fi_run SET status = ?, owner = ?, message = NULL WHERE run_id = ?",
+                RunStatus.STARTED.name(), owner, runId);
+        if (updated == 0) {
+            jdbc.update("INSERT INTO fi_run (run_id, feed, file, fingerprint, status, read_count, skipped, published,"
+                            + " persisted, unchanged, outdated, parked, started_at, duration_ms, owner)"
+                            + " VALUES (?, ?, ?, ?, ?, 0, 0, 0, 0, 0, 0, 0, ?, 0, ?)",
+                    runId, feed, file, fingerprint, RunStatus.STARTED.name(), startedAt, owner);
+        }
+    }
+
+    public void finished(RunSummary summary, OffsetDateTime endedAt) {
+        jdbc.update("UPDATE fi_run SET status = ?, read_count = ?, skipped = ?, published = ?, persisted = ?,"
+                        + " unchanged = ?, outdated = ?, parked = ?, ended_at = ?, duration_ms = ?, message = ? WHERE run_id = ?",
+                summary.status().name(), summary.read(), summary.skipped(), summary.published(), summary.persisted(),
+                summary.unchanged(), summary.outdated(), summary.parked(), endedAt, summary.durationMs(), summary.message(), summary.runId());
+    }
+
+    /** Records how far a run got; called in the chunk's transaction, so it moves with the committed position. */
+    public void progress(long runId, long read, long skipped) {
+        jdbc.update("UPDATE fi_run SET read_count = ?, skipped = ?, published = ? WHERE run_id = ?",
+                read, skipped, read - skipped, runId);
+    }
+
+    public void markFailed(long runId, String message) {
+        jdbc.update("UPDATE fi_run SET status = ?, message = ? WHERE run_id = ?", RunStatus.FAILED.name(), message, runId);
+    }
+
+    public Optional<RunSummary> find(long runId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM fi_run WHERE run_id = ?", (rs, n) -> summary(rs), runId)
+                .stream().findFirst();
+    }
+
+    /** The process recorded as running the run, as host/pid. */
+    public String owner(long runId) {
+        return jdbc.query("SELECT owner FROM fi_run WHERE run_id = ?", rs -> rs.next() ? rs.getString(1) : null, runId);
+    }
+
+    public List<RunSummary> recent(int limit) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM fi_run ORDER BY run_id DESC FETCH FIRST " + limit + " ROWS ONLY",
+                (rs, n) -> summary(rs));
+    }
+
+    private static RunSummary summary(ResultSet rs) throws SQLException {
+        return new RunSummary(rs.getLong("run_id"), rs.getString("feed"), rs.getString("file"),
+                RunStatus.valueOf(rs.getString("status")), rs.getLong("read_count"), rs.getLong("skipped"),
+                rs.getLong("published"), rs.getLong("persisted"), rs.getLong("unchanged"), rs.getLong("outdated"), rs.getLong("parked"),
+                rs.getLong("duration_ms"), rs.getObject("started_at", OffsetDateTime.class), rs.getString("message"));
+    }
+}

@@ -1,0 +1,68 @@
+package io.feedimport.store;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.util.Locale;
+
+import javax.sql.DataSource;
+
+import io.feedimport.feed.FieldDefinition;
+
+/** The few places where H2 and PostgreSQL differ for us: column types, and which Spring Batch schema script applies. */
+public enum SqlDialect {
+    H2("DECFLOAT", "CHARACTER VARYING"),
+    POSTGRESQL("NUMERIC", "TEXT");
+
+    private final String decimalType;
+    private final String unboundedTextType;
+
+    SqlDialect(String decimalType, String unboundedTextType) {
+        this.decimalType = decimalType;
+        this.unboundedTextType = unboundedTextType;
+    }
+
+    public static SqlDialect of(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+            if (product.contains("postgres")) {
+                return POSTGRESQL;
+            }
+            if (product.contains("h2")) {
+                return H2;
+            }
+            throw new IllegalStateException("unsupported database '" + product + "': feedimport runs on H2 and PostgreSQL");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot connect to the database: " + e.getMessage(), e);
+        }
+    }
+
+    public String columnType(FieldDefinition field) {
+        return switch (field.type()) {
+            // past a million characters a bounded VARCHAR buys nothing, and PostgreSQL caps it at about ten million
+            case STRING -> field.maxLength() == null || field.maxLength() > 1_000_000
+                    ? unboundedTextType : "VARCHAR(" + field.maxLength() + ")";
+            case ENUM -> "VARCHAR(" + field.values().stream().mapToInt(String::length).max().orElse(1) + ")";
+            case INTEGER -> "BIGINT";
+            case DECIMAL -> decimalType;
+            case BOOLEAN -> "BOOLEAN";
+            case DATE -> "DATE";
+            case DATETIME -> "TIMESTAMP WITH TIME ZONE";
+        };
+    }
+
+    public String longText() {
+        return unboundedTextType;
+    }
+
+    /**
+     * A name as the database stores it when written unquoted, for metadata lookups. Asked of the database rather than
+     * assumed per product, since H2 can be told to fold to lower case (DATABASE_TO_LOWER).
+     */
+    public static String folded(DatabaseMetaData metadata, String name) throws SQLException {
+        if (metadata.storesUpperCaseIdentifiers()) {
+            return name.toUpperCase(Locale.ROOT);
+        }
+        return metadata.storesLowerCaseIdentifiers() ? name.toLowerCase(Locale.ROOT) : name;
+    }
+}

@@ -1,0 +1,140 @@
+package io.feedimport.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real CLI on real files, as a user runs it: output, exit codes and what ends up in the database. */
+class FeedImportCliIT {
+
+    static final Path JOB = Path.of("jobs/offers-xml.yml").toAbsolutePath();
+    static final Path SAMPLE = Path.of("sample-feeds/offers.xml").toAbsolutePath();
+
+    @TempDir
+    Path dir;
+
+    CliProcess cli;
+
+    @BeforeEach
+    void cli() {
+        cli = new CliProcess(dir.resolve("data"), dir);
+    }
+
+    @Test
+    void runImportsTheSampleAndItsJsonSummaryReconciles() throws Exception {
+        CliProcess.Result result = cli.run("run", JOB.toString(), "--file", SAMPLE.toString(), "--json");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        String json = result.lastLine();
+        assertThat(json).startsWith("{").endsWith("}").contains("\"status\":\"COMPLETED\"", "\"reconciled\":true", "\"durationMs\":");
+        long read = number(json, "read");
+        assertThat(read).isGreaterThan(100);
+        assertThat(number(json, "skipped")).isPositive();
+        assertThat(read).isEqualTo(number(json, "skipped") + number(json, "persisted") + number(json, "unchanged") + number(json, "parked"));
+        assertThat(number(json, "published")).isEqualTo(read - number(json, "skipped"));
+        for (String key : new String[] {"runId", "feed", "file", "status", "read", "skipped", "published", "persisted", "unchanged", "parked", "durationMs"}) {
+            assertThat(json).contains("\"" + key + "\":");
+        }
+    }
+
+    @Test
+    void theHumanSummaryShowsTheCountsAndTheReportAndRunsCommandsShowTheRun() throws Exception {
+        CliProcess.Result run = cli.run("run", JOB.toString(), "--file", SAMPLE.toString());
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("run 1 of feed offers: COMPLETED", "reconciled:", "(why: ./feedimport report 1)");
+
+        CliProcess.Result report = cli.run("report", "1");
+        assertThat(report.exitCode()).isZero();
+        assertThat(report.out()).contains("offers.xml:", ": record ", "[required]", "records skipped");
+
+        Path csv = dir.resolve("skips.csv");
+        assertThat(cli.run("report", "1", "--csv", csv.toString()).exitCode()).isZero();
+        assertThat(Files.readAllLines(csv).get(0)).isEqualTo("run_id,feed,file,record,line,column,key,field,rule,value,message");
+        assertThat(Files.readString(csv)).contains("\"'-");
+
+        CliProcess.Result runs = cli.run("runs");
+        assertThat(runs.out()).contains("COMPLETED").contains(SAMPLE.toString());
+    }
+
+    @Test
+    void aDataDirectoryGivenAsAPlainRelativePathWorks() throws Exception {
+        CliProcess relative = new CliProcess(Path.of("plain-relative-data"), dir);
+
+        CliProcess.Result result = relative.run("run", JOB.toString(), "--file", SAMPLE.toString(), "--json");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(dir.resolve("plain-relative-data/feedimport.mv.db")).exists();
+    }
+
+    @Test
+    void validateIsADryRunThatPrintsTheSkipReport() throws Exception {
+        CliProcess.Result result = cli.run("validate", JOB.toString(), "--file", SAMPLE.toString());
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("validated ", " skipped (skip limit 10%)", "[pattern]");
+        assertThat(cli.run("runs").out()).contains("no runs yet");
+    }
+
+    @Test
+    void aBadDefinitionIsRefusedWithOneLinePerProblemAndExitCode2() throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.yml"), "name: offers\nformat: { type: xml }\nfields:\n  id: { path: \"@id\", type: uuid }\n");
+
+        CliProcess.Result result = cli.run("run", bad.toString(), "--file", SAMPLE.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().lines()).containsExactlyInAnyOrder(
+                "feedimport: invalid feed definition: " + bad + ": format.record: is required",
+                "feedimport: invalid feed definition: " + bad + ": fields.id.type: unknown type 'uuid'; expected one of string, integer, decimal, boolean, date, datetime, enum",
+                "feedimport: invalid feed definition: " + bad + ": target: is required");
+    }
+
+    @Test
+    void unreadableInputExitsWith2AndAFileWithoutRecordsFailsTheRun() throws Exception {
+        Path empty = Files.createFile(dir.resolve("empty.xml"));
+        Path other = Files.writeString(dir.resolve("other.xml"), "<catalog><item/></catalog>");
+
+        assertOneLineError(cli.run("run", JOB.toString(), "--file", dir.resolve("missing.xml").toString()), 2, "missing.xml: no such file");
+        assertOneLineError(cli.run("run", JOB.toString(), "--file", dir.toString()), 2, "is a directory, expected a feed file");
+        assertOneLineError(cli.run("run", JOB.toString(), "--file", empty.toString()), 2, "empty.xml: is empty (0 bytes)");
+        CliProcess.Result noRecords = cli.run("run", JOB.toString(), "--file", other.toString());
+        assertThat(noRecords.exitCode()).isEqualTo(1);
+        assertThat(noRecords.err()).contains("no record element /feed/offers/offer found (the document's root element is <catalog>)");
+        assertThat(cli.run("run", JOB.toString()).exitCode()).isEqualTo(2);
+        assertThat(cli.run("frobnicate").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void aMalformedFileFailsWithFileLineAndColumnAndExit1() throws Exception {
+        String sample = Files.readString(SAMPLE);
+        int cut = sample.indexOf("</offer>", sample.length() / 2);
+        Path truncated = Files.writeString(dir.resolve("truncated.xml"), sample.substring(0, cut + 3));
+
+        CliProcess.Result result = cli.run("run", JOB.toString(), "--file", truncated.toString(), "--json");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).containsPattern("run 1 failed: .*truncated\\.xml:\\d+:\\d+: malformed XML: ");
+        assertThat(result.err()).doesNotContain("\tat ");
+        assertThat(result.lastLine()).contains("\"status\":\"FAILED\"", "\"reconciled\":true");
+        assertThat(number(result.lastLine(), "read")).isPositive();
+    }
+
+    private static void assertOneLineError(CliProcess.Result result, int exitCode, String message) {
+        assertThat(result.exitCode()).isEqualTo(exitCode);
+        assertThat(result.err().lines()).hasSize(1).allSatisfy(line -> assertThat(line).startsWith("feedimport: ").endsWith(message));
+    }
+
+    static long number(String json, String key) {
+        Matcher matcher = Pattern.compile("\"" + key + "\":(\\d+)").matcher(json);
+        assertThat(matcher.find()).as(key + " in " + json).isTrue();
+        return Long.parseLong(matcher.group(1));
+    }
+
+}

@@ -1,0 +1,216 @@
+package io.feedimport.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FeedDefinitionLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    private final FeedDefinitionLoader loader = new FeedDefinitionLoader();
+
+    @Test
+    void theSampleOffersDefinitionLoads() {
+        FeedDefinition feed = loader.load(Path.of("jobs/offers-xml.yml"));
+
+        assertThat(feed.name()).isEqualTo("offers");
+        assertThat(feed.format().recordPath()).isEqualTo("/feed/offers/offer");
+        assertThat(feed.format().autoEncoding()).isTrue();
+        assertThat(feed.target().table()).isEqualTo("offer");
+        assertThat(feed.target().key()).containsExactly("id");
+        assertThat(feed.target().version()).isEqualTo("updatedAt");
+        assertThat(feed.skipLimit().maxPercent()).isEqualByComparingTo(BigDecimal.TEN);
+        assertThat(feed.field("currency").orElseThrow().values()).containsExactly("EUR", "BGN", "USD");
+        assertThat(feed.field("agentId").orElseThrow().column()).isEqualTo("agent_id");
+    }
+
+    @Test
+    void theIssueExampleDefinitionLoads() throws IOException {
+        FeedDefinition feed = loader.load(write("""
+                name: offers
+                format:
+                  type: xml
+                  record: /feed/offers/offer
+                  encoding: auto
+                fields:
+                  id:        { path: "@id", type: string, required: true }
+                  title:     { path: title, type: string, required: true, maxLength: 200 }
+                  price:     { path: price, type: decimal, min: 0 }
+                  currency:  { path: price/@currency, type: enum, values: [EUR, BGN, USD] }
+                  rooms:     { path: rooms, type: integer, min: 0, max: 100 }
+                  updatedAt: { path: updated, type: datetime, required: true }
+                  email:     { path: agent/email, type: string, pattern: "^[^@\\\\s]+@[^@\\\\s]+$" }
+                target:
+                  table: offer
+                  key: [id]
+                  version: updatedAt
+                """));
+
+        assertThat(feed.fields()).extracting(FieldDefinition::name)
+                .containsExactly("id", "title", "price", "currency", "rooms", "updatedAt", "email");
+        assertThat(feed.field("email").orElseThrow().pattern().matcher("a@b").matches()).isTrue();
+        assertThat(feed.chunkSize()).isEqualTo(500);
+        assertThat(feed.skipLimit()).isEqualTo(SkipLimit.NONE);
+    }
+
+    @Test
+    void everyProblemOfAFileIsReportedWithItsKeyPath() throws IOException {
+        Path file = write("""
+                name: offers
+                colour: blue
+                format:
+                  type: xml
+                fields:
+                  id:    { path: "@id", type: strin }
+                  title: { path: title, type: string, min: 3 }
+                  rooms: { path: rooms, type: integer, maxLength: 4 }
+                  price: { path: price, type: decimal, pattern: "[0-9]+" }
+                  kind:  { path: "@kind", type: enum }
+                  name:  { path: name, type: string, values: [a, b] }
+                  when:  { path: when, type: date, min: yesterday }
+                target:
+                  table: offer
+                """);
+
+        assertThatThrownBy(() -> loader.load(file))
+                .isInstanceOf(InvalidFeedDefinitionException.class)
+                .satisfies(e -> assertThat(((InvalidFeedDefinitionException) e).problems())
+                        .extracting(DefinitionProblem::key)
+                        .contains("colour", "format.record", "fields.id.type", "fields.title.min", "fields.rooms.maxLength",
+                                "fields.price.pattern", "fields.kind.values", "fields.name.values", "fields.when.min",
+                                "target.key"))
+                .hasMessageContaining(file + ": colour: unknown key")
+                .hasMessageContaining(file + ": fields.id.type: unknown type 'strin'")
+                .hasMessageContaining(file + ": format.record: is required");
+    }
+
+    @Test
+    void missingNameFormatAndTargetAreEachReported() throws IOException {
+        Path file = write("fields:\n  id: { path: \"@id\", type: string }\n");
+
+        assertThatThrownBy(() -> loader.load(file))
+                .isInstanceOf(InvalidFeedDefinitionException.class)
+                .satisfies(e -> assertThat(((InvalidFeedDefinitionException) e).problems()).extracting(DefinitionProblem::key)
+                        .containsExactlyInAnyOrder("name", "format", "target"));
+    }
+
+    @Test
+    void keyAndVersionMustNameFieldsOfTheFeed() throws IOException {
+        Path file = write("""
+                name: offers
+                format: { type: xml, record: /feed/offer }
+                fields:
+                  id:   { path: "@id", type: string }
+                  flag: { path: flag, type: boolean }
+                target: { key: [code], version: flag }
+                """);
+
+        assertThatThrownBy(() -> loader.load(file))
+                .hasMessageContaining("target.key: 'code' is not a field of this feed")
+                .hasMessageContaining("target.version: field 'flag' is boolean");
+    }
+
+    @Test
+    void definitionsThatCouldNeverWorkAreRefusedBeforeAnyFileIsRead() throws IOException {
+        Path file = write("""
+                name: offers
+                format: { type: xml, record: /feed/offer, limits: { maxDepth: 2 } }
+                fields:
+                  id:      { path: "@id", type: string }
+                  agentId: { path: agent/@id, type: string }
+                  agent_id: { path: agent/code, type: string }
+                  year:    { path: year, type: integer }
+                  rooms:   { path: rooms, type: integer, min: 5, max: 1 }
+                  kind:    { path: kind, type: enum, values: [sale, ""] }
+                target: { table: order, key: [id, id] }
+                """);
+
+        assertThatThrownBy(() -> loader.load(file))
+                .hasMessageContaining("fields.agent_id: is stored in column agent_id like field agentId; rename one")
+                .hasMessageContaining("fields.year: 'year' is a reserved SQL word in H2 or PostgreSQL")
+                .hasMessageContaining("fields.rooms.min: is greater than max")
+                .hasMessageContaining("fields.kind.values: a blank value can never match")
+                .hasMessageContaining("target.table: 'order' is a reserved SQL word")
+                .hasMessageContaining("target.key: names a field more than once")
+                .hasMessageContaining("format: limits.maxDepth is 2 but the record path and field paths reach depth 4");
+    }
+
+    @Test
+    void yamlSyntaxErrorsNameTheLine() throws IOException {
+        Path file = write("name: offers\nformat: [xml\n");
+
+        assertThatThrownBy(() -> loader.load(file))
+                .isInstanceOf(InvalidFeedDefinitionException.class)
+                .hasMessageStartingWith(file + ": line ")
+                .hasMessageContaining("YAML syntax");
+    }
+
+    @Test
+    void duplicateKeysAreRefusedNotSilentlyOverwritten() throws IOException {
+        Path file = write("name: a\nname: b\n");
+
+        assertThatThrownBy(() -> loader.load(file)).hasMessageContaining("YAML syntax").hasMessageContaining("duplicate");
+    }
+
+    @Test
+    void namespacePrefixesMustBeDeclared() throws IOException {
+        Path ok = write("""
+                name: offers
+                format: { type: xml, record: /e:feed/e:offer, namespaces: { e: "urn:erp" } }
+                fields: { id: { path: "@id", type: string } }
+                target: { key: [id] }
+                """);
+        assertThat(loader.load(ok).format().record()).extracting(PathStep::namespaceUri).containsOnly("urn:erp");
+
+        Path bad = write("""
+                name: offers
+                format: { type: xml, record: /x:feed/offer }
+                fields: { id: { path: "@id", type: string } }
+                target: { key: [id] }
+                """);
+        assertThatThrownBy(() -> loader.load(bad)).hasMessageContaining("format.record: namespace prefix 'x' is not declared");
+    }
+
+    @Test
+    void skipLimitIsACountOrAPercentage() throws IOException {
+        String base = """
+                name: offers
+                format: { type: xml, record: /feed/offer }
+                fields: { id: { path: "@id", type: string } }
+                target: { key: [id] }
+                """;
+        assertThat(loader.load(write(base + "skipLimit: 50\n")).skipLimit()).isEqualTo(new SkipLimit(50L, null));
+        assertThat(loader.load(write(base + "skipLimit: 2.5%\n")).skipLimit().maxPercent()).isEqualByComparingTo("2.5");
+        assertThatThrownBy(() -> loader.load(write(base + "skipLimit: lots\n"))).hasMessageContaining("skipLimit: expected a number");
+    }
+
+    @Test
+    void unsupportedFormatsAndMissingFilesAreClear() throws IOException {
+        Path xlsx = write("""
+                name: offers
+                format: { type: xlsx, record: /feed/offer }
+                fields: { id: { path: "@id", type: string } }
+                target: { key: [id] }
+                """);
+        assertThatThrownBy(() -> loader.load(xlsx)).hasMessageContaining("format.type: 'xlsx' is not supported yet");
+        assertThatThrownBy(() -> loader.load(dir.resolve("nope.yml"))).hasMessageContaining("no such feed definition file");
+        assertThatThrownBy(() -> loader.load(dir)).hasMessageContaining("is a directory");
+    }
+
+    private Path write(String yaml) throws IOException {
+        Path file = Files.createTempFile(dir, "feed", ".yml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+}
