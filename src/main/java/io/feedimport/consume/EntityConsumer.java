@@ -19,7 +19,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Maps a record to its entity and upserts it, recording the outcome in the ledger in the same transaction.
- * A message whose record is already in the ledger was handled by an earlier delivery and is simply acknowledged.
+ * A redelivered record is upserted again (a no-op when its row is there) but keeps the outcome of its first
+ * delivery, so it is counted once. Trusting the ledger alone would not do: an embedded database killed mid-commit
+ * has been seen to keep a ledger row whose entity row it lost, and only the upsert brings that entity back.
  */
 public final class EntityConsumer implements RecordConsumer {
 
@@ -45,11 +47,10 @@ public final class EntityConsumer implements RecordConsumer {
         }
         try {
             return transaction.execute(status -> {
-                if (ledger.contains(message.runId(), message.recordNumber())) {
-                    return Outcome.ack();
-                }
                 StoreResult result = store.upsert(row, message.runId(), message.recordNumber());
-                ledger.record(message.runId(), message.recordNumber(), RecordOutcome.of(result));
+                if (!ledger.contains(message.runId(), message.recordNumber())) {
+                    ledger.record(message.runId(), message.recordNumber(), RecordOutcome.of(result));
+                }
                 return Outcome.ack();
             });
         } catch (DuplicateKeyException | TransientDataAccessException | RecoverableDataAccessException
