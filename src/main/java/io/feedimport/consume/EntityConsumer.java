@@ -1,68 +1,144 @@
 package io.feedimport.consume;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
 import io.feedimport.mapping.MappingException;
-import io.feedimport.mapping.Row;
 import io.feedimport.mapping.RowMapper;
 import io.feedimport.publish.RecordMessage;
 import io.feedimport.store.EntityStore;
 import io.feedimport.store.OutcomeLedger;
 import io.feedimport.store.RecordOutcome;
+import io.feedimport.store.Rejections;
 import io.feedimport.store.StoreResult;
 import io.feedimport.support.Messages;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.TransientDataAccessException;
-import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.dao.PermissionDeniedDataAccessException;
+import org.springframework.jdbc.BadSqlGrammarException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Maps a record to its entity and upserts it, recording the outcome in the ledger in the same transaction.
- * A redelivered record is upserted again (a no-op when its row is there) but keeps the outcome of its first
- * delivery, so it is counted once. Trusting the ledger alone would not do: an embedded database killed mid-commit
- * has been seen to keep a ledger row whose entity row it lost, and only the upsert brings that entity back.
+ * Maps a batch of records to entities and upserts them in one transaction, recording each outcome in the ledger in
+ * that transaction. A redelivered record is upserted again (a no-op when its row is there) but keeps the outcome of
+ * its first delivery, so it is counted once; trusting the ledger alone would not do, because an embedded database
+ * killed mid-commit has been seen to keep a ledger row whose entity row it lost.
+ *
+ * <p>A record that can never be stored (a value the mapping or the table refuses) is rejected into the skip report;
+ * a record that fails for a reason that may pass (a lock, a serialization conflict) is retried. Either way, when the
+ * batch fails on one record, it is split until the culprit is alone, so its neighbours pass and one bad record never
+ * takes its batch to the parking lot. A database out of reach makes the whole batch retry, unsplit.
  */
 public final class EntityConsumer implements RecordConsumer {
 
     private final RowMapper mapper;
     private final EntityStore store;
     private final OutcomeLedger ledger;
+    private final Rejections rejections;
     private final TransactionTemplate transaction;
 
-    public EntityConsumer(RowMapper mapper, EntityStore store, OutcomeLedger ledger, TransactionTemplate transaction) {
+    public EntityConsumer(RowMapper mapper, EntityStore store, OutcomeLedger ledger, Rejections rejections,
+                          TransactionTemplate transaction) {
         this.mapper = mapper;
         this.store = store;
         this.ledger = ledger;
+        this.rejections = rejections;
         this.transaction = transaction;
     }
 
     @Override
-    public Outcome consume(RecordMessage message) {
-        Row row;
-        try {
-            row = mapper.map(message);
-        } catch (MappingException e) {
-            return Outcome.park(e.getMessage());
+    public List<Outcome> consume(List<RecordMessage> batch) {
+        List<Outcome> outcomes = new ArrayList<>(Collections.nCopies(batch.size(), (Outcome) null));
+        List<EntityStore.Upsert> upserts = new ArrayList<>(batch.size());
+        List<Integer> positions = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            RecordMessage message = batch.get(i);
+            try {
+                upserts.add(new EntityStore.Upsert(mapper.map(message), message.runId(), message.recordNumber()));
+                positions.add(i);
+            } catch (MappingException e) {
+                outcomes.set(i, reject(message, "mapping", e.getMessage()));
+            }
+        }
+        store(batch, upserts, positions, outcomes);
+        return outcomes;
+    }
+
+    private void store(List<RecordMessage> batch, List<EntityStore.Upsert> upserts, List<Integer> positions,
+                       List<Outcome> outcomes) {
+        if (upserts.isEmpty()) {
+            return;
         }
         try {
-            return transaction.execute(status -> {
-                StoreResult result = store.upsert(row, message.runId(), message.recordNumber());
-                if (!ledger.contains(message.runId(), message.recordNumber())) {
-                    ledger.record(message.runId(), message.recordNumber(), RecordOutcome.of(result));
+            transaction.executeWithoutResult(status -> {
+                List<StoreResult> results = store.upsertAll(upserts);
+                List<OutcomeLedger.Entry> entries = new ArrayList<>(results.size());
+                for (int i = 0; i < results.size(); i++) {
+                    EntityStore.Upsert upsert = upserts.get(i);
+                    entries.add(new OutcomeLedger.Entry(upsert.runId(), upsert.recordNumber(), RecordOutcome.of(results.get(i))));
                 }
-                return Outcome.ack();
+                ledger.recordAll(entries);
             });
-        } catch (DuplicateKeyException | TransientDataAccessException | RecoverableDataAccessException
-                 | DataAccessResourceFailureException e) {
-            // a concurrent insert of the same key, a lock or a lost connection: a later attempt may well pass
-            return Outcome.retry(firstLine(e));
+            positions.forEach(i -> outcomes.set(i, Outcome.ack()));
+        } catch (CannotCreateTransactionException | DataAccessResourceFailureException
+                 | TransientDataAccessResourceException e) {
+            // the database is out of reach: every record fails alike, and splitting would only multiply the waits
+            positions.forEach(i -> outcomes.set(i, Outcome.retry(failure(e))));
+        } catch (DuplicateKeyException | TransientDataAccessException e) {
+            // a lock, a deadlock, a serialization conflict or a concurrent insert, possibly of one record only:
+            // the records that can pass now do, and only the ones that keep failing are retried
+            if (upserts.size() == 1) {
+                outcomes.set(positions.get(0), Outcome.retry(failure(e)));
+                return;
+            }
+            split(batch, upserts, positions, outcomes);
         } catch (DataIntegrityViolationException e) {
-            // this record's values do not fit the table (too long, out of range): no retry will change that
-            return Outcome.park(firstLine(e));
+            if (upserts.size() == 1) {
+                int i = positions.get(0);
+                outcomes.set(i, reject(batch.get(i), "constraint", firstLine(e)));
+                return;
+            }
+            split(batch, upserts, positions, outcomes);
+        } catch (BadSqlGrammarException | PermissionDeniedDataAccessException e) {
+            // not the records' fault (missing table or column, no permission): every record would fail the same way,
+            // so the transport is told at once instead of parking the whole file one retry budget at a time
+            throw e;
+        } catch (RuntimeException e) {
+            // unexpected, so possibly caused by one record: isolated like a transient failure, then retried
+            if (upserts.size() == 1) {
+                outcomes.set(positions.get(0), Outcome.retry(failure(e)));
+                return;
+            }
+            split(batch, upserts, positions, outcomes);
         }
-        // any other database error (missing table, no permission, bad SQL) is not this record's fault: it propagates,
-        // so the transport fails the chunk instead of parking every record of the file
+    }
+
+    private void split(List<RecordMessage> batch, List<EntityStore.Upsert> upserts, List<Integer> positions,
+                       List<Outcome> outcomes) {
+        int half = upserts.size() / 2;
+        store(batch, upserts.subList(0, half), positions.subList(0, half), outcomes);
+        store(batch, upserts.subList(half, upserts.size()), positions.subList(half, positions.size()), outcomes);
+    }
+
+    private Outcome reject(RecordMessage message, String rule, String reason) {
+        try {
+            rejections.reject(message, rule, reason);
+            return Outcome.reject(reason);
+        } catch (DataAccessException e) {
+            return Outcome.retry("cannot record the rejection (" + reason + "): " + firstLine(e));
+        }
+    }
+
+    /** "ExceptionClass: first line of its message", of the most specific cause: what a retry or park reason shows. */
+    private static String failure(RuntimeException e) {
+        Throwable cause = e instanceof DataAccessException d ? d.getMostSpecificCause() : e;
+        return cause.getClass().getSimpleName() + ": " + Messages.firstLine(cause);
     }
 
     private static String firstLine(DataAccessException e) {

@@ -4,12 +4,12 @@ package io.feedimport.consume;
 public record Outcome(Kind kind, String reason) {
 
     public enum Kind {
-        /** Handled (stored, found unchanged, or already handled by an earlier delivery): forget the message. */
+        /** Handled (stored, found unchanged or outdated, or handled by an earlier delivery): forget the message. */
         ACK,
-        /** Failed for a reason that may pass (lock, connection): deliver again later. */
+        /** Failed for a reason that may pass (lock, connection, timeout, anything unexpected): deliver again later. */
         RETRY,
-        /** Can never succeed as it is (bad mapping, constraint): keep it aside for review and replay. */
-        PARK
+        /** Can never succeed as it is (mapping impossible, constraint violated): recorded as skipped, never retried. */
+        REJECT
     }
 
     private static final Outcome ACK = new Outcome(Kind.ACK, null);
@@ -22,7 +22,7 @@ public record Outcome(Kind kind, String reason) {
         return new Outcome(Kind.RETRY, reason);
     }
 
-    public static Outcome park(String reason) {
-        return new Outcome(Kind.PARK, reason);
+    public static Outcome reject(String reason) {
+        return new Outcome(Kind.REJECT, reason);
     }
 }

@@ -12,7 +12,8 @@ public record FeedDefinition(
         List<FieldDefinition> fields,
         TargetDefinition target,
         SkipLimit skipLimit,
-        int chunkSize) {
+        int chunkSize,
+        DeliveryDefinition delivery) {
 
     public FeedDefinition {
         fields = List.copyOf(fields);

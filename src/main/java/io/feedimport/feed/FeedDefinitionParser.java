@@ -3,6 +3,7 @@ package io.feedimport.feed;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,10 @@ import java.util.Set;
 /** Turns the YAML mapping of a definition into a {@link FeedDefinition}, recording every problem it finds. */
 final class FeedDefinitionParser {
 
-    private static final Set<String> TOP = Set.of("name", "description", "format", "fields", "target", "skipLimit", "chunkSize");
+    private static final Set<String> TOP = Set.of("name", "description", "format", "fields", "target", "skipLimit", "chunkSize",
+            "delivery");
+    private static final Set<String> DELIVERY = Set.of("consumers", "prefetch", "maxRetries", "backoff", "backoffMax", "timeout",
+            "rateLimit", "queue");
     private static final Set<String> FORMAT = Set.of("type", "record", "encoding", "namespaces", "limits");
     private static final Set<String> LIMITS = Set.of("maxDepth", "maxAttributes", "maxTextLength", "maxAttributeSize");
     private static final Set<String> TARGET = Set.of("table", "key", "version");
@@ -36,8 +40,9 @@ final class FeedDefinitionParser {
         checkDepth(format, fields);
         SkipLimit skipLimit = skipLimit(root.string("skipLimit", false));
         Integer chunkSize = root.integer("chunkSize", 1, 10_000);
+        DeliveryDefinition delivery = delivery(root.section("delivery", false));
         return new FeedDefinition(name, source, format, fields, target, skipLimit,
-                chunkSize == null ? DEFAULT_CHUNK_SIZE : chunkSize);
+                chunkSize == null ? DEFAULT_CHUNK_SIZE : chunkSize, delivery);
     }
 
     private FormatDefinition format(YamlSection format) {
@@ -101,10 +106,6 @@ final class FeedDefinitionParser {
                 orDefault(limits.integer("maxAttributeSize", 1, Integer.MAX_VALUE), d.maxAttributeSize()));
     }
 
-    private static int orDefault(Integer value, int fallback) {
-        return value == null ? fallback : value;
-    }
-
     private TargetDefinition target(YamlSection target, String feedName, List<FieldDefinition> fields) {
         if (target == null) {
             return null;
@@ -145,6 +146,49 @@ final class FeedDefinitionParser {
             }
         }
         return key == null ? null : new TargetDefinition(table, key, version);
+    }
+
+    private DeliveryDefinition delivery(YamlSection delivery) {
+        DeliveryDefinition d = DeliveryDefinition.DEFAULT;
+        if (delivery == null) {
+            return d;
+        }
+        delivery.allowOnly(DELIVERY);
+        Duration backoff = orDefault(Durations.parse(delivery, "backoff"), d.backoff());
+        Duration backoffMax = orDefault(Durations.parse(delivery, "backoffMax"), backoff.compareTo(d.backoffMax()) > 0 ? backoff : d.backoffMax());
+        if (backoffMax.compareTo(backoff) < 0) {
+            delivery.problem("backoffMax", "is shorter than backoff (" + backoff.toSeconds() + "s)");
+        }
+        Integer rate = null;
+        String rateText = delivery.string("rateLimit", false);
+        if (rateText != null) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*(\\d{1,9})\\s*/\\s*s\\s*").matcher(rateText);
+            if (m.matches() && Integer.parseInt(m.group(1)) > 0) {
+                rate = Integer.parseInt(m.group(1));
+            } else {
+                delivery.problem("rateLimit", "expected records per second such as 200/s, got '" + rateText + "'");
+            }
+        }
+        String queue = delivery.string("queue", false);
+        DeliveryDefinition.QueueType queueType = d.queueType();
+        if (queue != null) {
+            switch (queue) {
+                case "classic" -> queueType = DeliveryDefinition.QueueType.CLASSIC;
+                case "quorum" -> queueType = DeliveryDefinition.QueueType.QUORUM;
+                default -> delivery.problem("queue", "expected classic or quorum, got '" + queue + "'");
+            }
+        }
+        return new DeliveryDefinition(
+                orDefault(delivery.integer("consumers", 1, 256), d.consumers()),
+                orDefault(delivery.integer("prefetch", 1, 10_000), d.prefetch()),
+                orDefault(delivery.integer("maxRetries", 0, 100), d.maxRetries()),
+                backoff, backoffMax,
+                orDefault(Durations.parse(delivery, "timeout"), d.timeout()),
+                rate == null ? d.rateLimit() : rate, queueType);
+    }
+
+    private static <T> T orDefault(T value, T fallback) {
+        return value == null ? fallback : value;
     }
 
     private SkipLimit skipLimit(String text) {

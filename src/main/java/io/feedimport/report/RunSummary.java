@@ -5,30 +5,37 @@ import java.time.OffsetDateTime;
 import io.feedimport.support.JsonWriter;
 
 /**
- * The counts of a run. {@code unchanged} includes {@code outdated} records (older than what is stored), so that
+ * The counts of a run. {@code unchanged} includes {@code outdated} records (older than what is stored) and
+ * {@code skipped} includes {@code rejected} ones (valid to the feed's rules, refused by the database), so that
  * {@code read == skipped + persisted + unchanged + parked} is the whole account of a completed run. Counts cover the
  * whole run, across resumed attempts; {@code durationMs} is the time of the latest attempt.
  */
 public record RunSummary(long runId, String feed, String file, RunStatus status, long read, long skipped, long published,
-                         long persisted, long unchanged, long outdated, long parked, long durationMs,
+                         long rejected, long persisted, long unchanged, long outdated, long parked, long durationMs,
                          OffsetDateTime startedAt, String message) {
 
     public boolean reconciles() {
-        return read == skipped + persisted + unchanged + parked && published == read - skipped;
+        return read == skipped + persisted + unchanged + parked && published == read - skipped + rejected;
     }
 
     public String toJson() {
         return new JsonWriter()
                 .field("runId", runId).field("feed", feed).field("file", file).field("status", status.name())
                 .field("read", read).field("skipped", skipped).field("published", published)
+                .field("rejected", rejected)
                 .field("persisted", persisted).field("unchanged", unchanged).field("outdated", outdated)
                 .field("parked", parked).field("reconciled", reconciles()).field("durationMs", durationMs)
                 .field("message", message)
                 .toString();
     }
 
+    public RunSummary withDuration(long newDurationMs) {
+        return new RunSummary(runId, feed, file, status, read, skipped, published, rejected, persisted, unchanged, outdated,
+                parked, newDurationMs, startedAt, message);
+    }
+
     public RunSummary withStatus(RunStatus newStatus, String newMessage) {
-        return new RunSummary(runId, feed, file, newStatus, read, skipped, published, persisted, unchanged, outdated,
+        return new RunSummary(runId, feed, file, newStatus, read, skipped, published, rejected, persisted, unchanged, outdated,
                 parked, durationMs, startedAt, newMessage);
     }
 }

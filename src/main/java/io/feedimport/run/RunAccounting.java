@@ -39,8 +39,9 @@ public final class RunAccounting {
         long skipped = skipReport.skippedRecords(runId);
         Map<RecordOutcome, Long> outcomes = ledger.counts(runId, records);
         long outdated = outcomes.get(RecordOutcome.OUTDATED);
+        long rejected = outcomes.get(RecordOutcome.REJECTED);
         long durationMs = startedAt == null ? 0 : Duration.between(startedAt, OffsetDateTime.now(ZoneOffset.UTC)).toMillis();
-        return new RunSummary(runId, feed, file, status, records, skipped, records - skipped,
+        return new RunSummary(runId, feed, file, status, records, skipped, records - skipped + rejected, rejected,
                 outcomes.get(RecordOutcome.PERSISTED), outcomes.get(RecordOutcome.UNCHANGED) + outdated, outdated,
                 outcomes.get(RecordOutcome.PARKED), durationMs, startedAt, message);
     }

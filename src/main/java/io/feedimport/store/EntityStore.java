@@ -6,7 +6,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.feedimport.feed.FeedDefinition;
 import io.feedimport.feed.FieldDefinition;
@@ -15,67 +19,135 @@ import io.feedimport.mapping.Row;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Upserts rows of one feed's table by key, idempotently: a row already holding the same content is left alone,
- * and with a version field an older version never overwrites a newer one. Must run inside a transaction;
- * the row is locked between the read and the write.
+ * Upserts rows of one feed's table by key, idempotently and a batch at a time: a row already holding the same content
+ * is left alone, and with a version field an older version never overwrites a newer one. One batch costs one locking
+ * read and one batched write per kind (insert, update), not a round trip per record. Must run inside a transaction;
+ * the rows read are locked until it ends, so concurrent consumers of the same keys serialise or fail and retry.
  */
 public final class EntityStore {
 
     private final JdbcTemplate jdbc;
+    private final String table;
+    private final List<String> keyColumns;
+    private final List<FieldType> keyTypes;
     private final FieldType versionType;
-    private final String select;
+    private final String versionColumn;
     private final String insert;
     private final String update;
 
     public EntityStore(JdbcTemplate jdbc, FeedDefinition feed) {
         this.jdbc = jdbc;
-        List<FieldDefinition> fields = feed.fields();
-        String table = feed.target().table();
-        String where = String.join(" AND ", feed.target().key().stream()
-                .map(name -> feed.field(name).orElseThrow().column() + " = ?").toList());
-        String version = feed.target().versioned() ? feed.field(feed.target().version()).orElseThrow().column() : null;
-        this.versionType = version == null ? null : feed.field(feed.target().version()).orElseThrow().type();
-        this.select = "SELECT fi_hash" + (version == null ? "" : ", " + version) + " FROM " + table + " WHERE " + where + " FOR UPDATE";
-        List<String> columns = new ArrayList<>(fields.stream().map(FieldDefinition::column).toList());
+        this.table = feed.target().table();
+        List<FieldDefinition> keys = feed.target().key().stream().map(name -> feed.field(name).orElseThrow()).toList();
+        this.keyColumns = keys.stream().map(FieldDefinition::column).toList();
+        this.keyTypes = keys.stream().map(FieldDefinition::type).toList();
+        FieldDefinition version = feed.target().versioned() ? feed.field(feed.target().version()).orElseThrow() : null;
+        this.versionColumn = version == null ? null : version.column();
+        this.versionType = version == null ? null : version.type();
+        List<String> columns = new ArrayList<>(feed.fields().stream().map(FieldDefinition::column).toList());
         columns.addAll(EntityTable.ENGINE_COLUMNS);
+        String where = String.join(" AND ", keyColumns.stream().map(c -> c + " = ?").toList());
         this.insert = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
-                + String.join(", ", columns.stream().map(c -> "?").toList()) + ")";
+                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
         this.update = "UPDATE " + table + " SET " + String.join(", ", columns.stream().map(c -> c + " = ?").toList())
                 + " WHERE " + where;
     }
 
+    /** One row, as {@link #upsertAll} does it for many. */
     public StoreResult upsert(Row row, long runId, long recordNumber) {
-        Object[] key = Arrays.stream(row.keyColumns()).mapToObj(i -> row.values()[i]).toArray();
-        List<Object[]> existing = jdbc.query(select, (rs, n) -> current(rs), key);
-        if (existing.isEmpty()) {
-            jdbc.update(insert, withEngineColumns(row, runId, recordNumber, new Object[0]));
-            return StoreResult.INSERTED;
+        return upsertAll(List.of(new Upsert(row, runId, recordNumber))).get(0);
+    }
+
+    /**
+     * Applies the rows in list order, as if one at a time: two versions of one entity in the same batch end as the
+     * newer one, and each row gets its own result. Only the final state of each key is written.
+     */
+    public List<StoreResult> upsertAll(List<Upsert> upserts) {
+        Map<List<Object>, Object[]> existing = lockExisting(upserts);
+        Map<List<Object>, Upsert> inserts = new LinkedHashMap<>();
+        Map<List<Object>, Upsert> updates = new LinkedHashMap<>();
+        Map<List<Object>, Object[]> current = new HashMap<>(existing);
+        List<StoreResult> results = new ArrayList<>(upserts.size());
+        for (Upsert upsert : upserts) {
+            List<Object> key = keyOf(upsert.row());
+            Object[] stored = current.get(key);
+            StoreResult result;
+            if (stored == null) {
+                result = StoreResult.INSERTED;
+            } else if (upsert.row().hash().equals(stored[0])) {
+                result = StoreResult.UNCHANGED;
+            } else if (versionType != null && stored[1] != null && upsert.row().version() != null
+                    && Versions.compare(upsert.row().version(), stored[1]) < 0) {
+                result = StoreResult.OUTDATED;
+            } else {
+                result = StoreResult.UPDATED;
+            }
+            if (result == StoreResult.INSERTED || result == StoreResult.UPDATED) {
+                current.put(key, new Object[] {upsert.row().hash(), upsert.row().version()});
+                (existing.containsKey(key) ? updates : inserts).put(key, upsert);
+            }
+            results.add(result);
         }
-        Object[] current = existing.get(0);
-        if (row.hash().equals(current[0])) {
-            return StoreResult.UNCHANGED;
+        if (!inserts.isEmpty()) {
+            jdbc.batchUpdate(insert, inserts.values().stream().map(u -> withEngineColumns(u, new Object[0])).toList());
         }
-        if (versionType != null && current[1] != null && Versions.compare(row.version(), current[1]) < 0) {
-            return StoreResult.OUTDATED;
+        if (!updates.isEmpty()) {
+            jdbc.batchUpdate(update, updates.entrySet().stream()
+                    .map(e -> withEngineColumns(e.getValue(), e.getKey().toArray())).toList());
         }
-        jdbc.update(update, withEngineColumns(row, runId, recordNumber, key));
-        return StoreResult.UPDATED;
+        return results;
+    }
+
+    private Map<List<Object>, Object[]> lockExisting(List<Upsert> upserts) {
+        List<List<Object>> keys = upserts.stream().map(u -> keyOf(u.row())).distinct().toList();
+        String condition = keyColumns.size() == 1
+                ? keyColumns.get(0) + " IN (" + String.join(", ", Collections.nCopies(keys.size(), "?")) + ")"
+                : String.join(" OR ", Collections.nCopies(keys.size(),
+                        "(" + String.join(" AND ", keyColumns.stream().map(c -> c + " = ?").toList()) + ")"));
+        // ordered, so that two consumers locking overlapping keys take the locks in the same order
+        String select = "SELECT " + String.join(", ", keyColumns) + ", fi_hash" + (versionColumn == null ? "" : ", " + versionColumn)
+                + " FROM " + table + " WHERE " + condition + " ORDER BY " + String.join(", ", keyColumns) + " FOR UPDATE";
+        Map<List<Object>, Object[]> found = new HashMap<>();
+        jdbc.query(select, rs -> {
+            found.put(keyOf(rs), current(rs));
+        }, keys.stream().flatMap(List::stream).toArray());
+        return found;
+    }
+
+    private List<Object> keyOf(Row row) {
+        List<Object> key = new ArrayList<>(row.keyColumns().length);
+        for (int column : row.keyColumns()) {
+            key.add(Versions.comparable(row.values()[column]));
+        }
+        return key;
+    }
+
+    private List<Object> keyOf(ResultSet rs) throws SQLException {
+        List<Object> key = new ArrayList<>(keyColumns.size());
+        for (int i = 0; i < keyColumns.size(); i++) {
+            key.add(Versions.comparable(rs.getObject(i + 1, Versions.javaType(keyTypes.get(i)))));
+        }
+        return key;
     }
 
     private Object[] current(ResultSet rs) throws SQLException {
-        Object version = versionType == null ? null : rs.getObject(2, Versions.javaType(versionType));
-        return new Object[] {rs.getString(1), version};
+        int hashColumn = keyColumns.size() + 1;
+        Object version = versionType == null ? null : rs.getObject(hashColumn + 1, Versions.javaType(versionType));
+        return new Object[] {rs.getString(hashColumn), version};
     }
 
-    private static Object[] withEngineColumns(Row row, long runId, long recordNumber, Object[] trailing) {
-        Object[] values = row.values();
+    private static Object[] withEngineColumns(Upsert upsert, Object[] trailing) {
+        Object[] values = upsert.row().values();
         Object[] args = Arrays.copyOf(values, values.length + 4 + trailing.length);
-        args[values.length] = row.hash();
-        args[values.length + 1] = runId;
-        args[values.length + 2] = recordNumber;
+        args[values.length] = upsert.row().hash();
+        args[values.length + 1] = upsert.runId();
+        args[values.length + 2] = upsert.recordNumber();
         args[values.length + 3] = OffsetDateTime.now(ZoneOffset.UTC);
         System.arraycopy(trailing, 0, args, values.length + 4, trailing.length);
         return args;
     }
 
+    /** A row to store, with the run and record it comes from (kept on the row for tracing). */
+    public record Upsert(Row row, long runId, long recordNumber) {
+    }
 }

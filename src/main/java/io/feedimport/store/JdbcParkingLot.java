@@ -1,6 +1,7 @@
 package io.feedimport.store;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.time.ZoneOffset;
 
 import io.feedimport.publish.ParkingLot;
@@ -12,7 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Parks a message with its reason and full payload, and records it as PARKED in the outcome ledger, in one
- * transaction, so a parked record is both counted and replayable. A record already accounted for is not parked twice.
+ * transaction, so a parked record is both counted and replayable. A record already accounted for otherwise is not parked.
  */
 public final class JdbcParkingLot implements ParkingLot {
 
@@ -30,17 +31,43 @@ public final class JdbcParkingLot implements ParkingLot {
     public void park(RecordMessage message, String reason, int attempts) {
         try {
             transaction.executeWithoutResult(status -> {
-                if (ledger.contains(message.runId(), message.recordNumber())) {
+                RecordOutcome before = ledger.outcome(message.runId(), message.recordNumber());
+                if (before != null && before != RecordOutcome.PARKED) {
                     return;
                 }
+                // a replayed record that fails again is parked again, with its new reason
+                jdbc.update("DELETE FROM fi_parked WHERE run_id = ? AND record_no = ?", message.runId(), message.recordNumber());
                 jdbc.update("INSERT INTO fi_parked (run_id, record_no, feed, line, record_key, attempts, reason, payload, parked_at)"
                                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         message.runId(), message.recordNumber(), message.feed(), message.line(), message.key(), attempts,
                         reason == null ? "unknown" : reason, MessagePayload.toJson(message), OffsetDateTime.now(ZoneOffset.UTC));
-                ledger.record(message.runId(), message.recordNumber(), RecordOutcome.PARKED);
+                if (before == null) {
+                    ledger.record(message.runId(), message.recordNumber(), RecordOutcome.PARKED);
+                }
             });
         } catch (DuplicateKeyException e) {
             // a concurrent delivery accounted for the record first: it is counted once, which is all we need
         }
+    }
+
+    /** Parked records of a feed, of one run or of all runs (runId null), oldest first. */
+    public List<ParkedRecord> list(String feed, Long runId) {
+        return jdbc.query("SELECT run_id, record_no, feed, line, record_key, attempts, reason, payload, parked_at FROM fi_parked"
+                        + " WHERE feed = ?" + (runId == null ? "" : " AND run_id = " + runId) + " ORDER BY run_id, record_no",
+                (rs, n) -> new ParkedRecord(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getString(5),
+                        rs.getInt(6), rs.getString(7), rs.getString(8), rs.getObject(9, OffsetDateTime.class)), feed);
+    }
+
+    /** Removes a parked record from review once replayed, unless it was parked again since {@code before}. */
+    public void release(ParkedRecord record, OffsetDateTime before) {
+        jdbc.update("DELETE FROM fi_parked WHERE run_id = ? AND record_no = ? AND parked_at <= ?",
+                record.runId(), record.recordNumber(), before);
+    }
+
+    /** Whether the record is parked now, after {@code since}. */
+    public boolean parkedSince(long runId, long recordNumber, OffsetDateTime since) {
+        Integer found = jdbc.query("SELECT 1 FROM fi_parked WHERE run_id = ? AND record_no = ? AND parked_at > ?",
+                rs -> rs.next() ? 1 : null, runId, recordNumber, since);
+        return found != null;
     }
 }

@@ -1,14 +1,21 @@
 package io.feedimport.store;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * One row per published record of a run, written in the same transaction as the entity. It is what makes
- * consumers idempotent (a redelivered record finds its row and is acknowledged) and what the run's counts are
- * computed from, so a count can never include a record twice.
+ * One row per published record of a run, written in the same transaction as the entity. It is what makes a count
+ * exact under redelivery (a record keeps the outcome of its first handling) and what the run's counts are computed
+ * from. The one outcome that is replaced is PARKED: a replayed record that now passes is counted for what it became.
  */
 public final class OutcomeLedger {
 
@@ -19,14 +26,66 @@ public final class OutcomeLedger {
     }
 
     public boolean contains(long runId, long recordNumber) {
-        Integer found = jdbc.query("SELECT 1 FROM fi_outcome WHERE run_id = ? AND record_no = ?",
-                rs -> rs.next() ? 1 : null, runId, recordNumber);
-        return found != null;
+        return outcome(runId, recordNumber) != null;
+    }
+
+    /** The recorded outcome of a record, or null when it has none. */
+    public RecordOutcome outcome(long runId, long recordNumber) {
+        String found = jdbc.query("SELECT outcome FROM fi_outcome WHERE run_id = ? AND record_no = ?",
+                rs -> rs.next() ? rs.getString(1) : null, runId, recordNumber);
+        return found == null ? null : RecordOutcome.valueOf(found);
     }
 
     /** Fails with a duplicate-key error when a concurrent delivery recorded the record first. */
     public void record(long runId, long recordNumber, RecordOutcome outcome) {
-        jdbc.update("INSERT INTO fi_outcome (run_id, record_no, outcome) VALUES (?, ?, ?)", runId, recordNumber, outcome.name());
+        recordAll(List.of(new Entry(runId, recordNumber, outcome)));
+    }
+
+    /**
+     * Records outcomes of records not yet in the ledger, and replaces PARKED ones; a record already accounted for
+     * otherwise keeps its outcome. Fails with a duplicate-key error when a concurrent delivery recorded one first,
+     * which the caller's retry resolves.
+     */
+    public void recordAll(List<Entry> entries) {
+        Map<Long, Map<Long, Entry>> byRun = new LinkedHashMap<>();
+        for (Entry entry : entries) {
+            byRun.computeIfAbsent(entry.runId(), run -> new LinkedHashMap<>()).putIfAbsent(entry.recordNumber(), entry);
+        }
+        List<Object[]> inserts = new ArrayList<>();
+        List<Object[]> replacements = new ArrayList<>();
+        for (Map.Entry<Long, Map<Long, Entry>> run : byRun.entrySet()) {
+            Map<Long, String> known = known(run.getKey(), run.getValue().keySet().stream().toList());
+            for (Entry entry : run.getValue().values()) {
+                String before = known.get(entry.recordNumber());
+                if (before == null) {
+                    inserts.add(new Object[] {entry.runId(), entry.recordNumber(), entry.outcome().name()});
+                } else if (RecordOutcome.PARKED.name().equals(before) && entry.outcome() != RecordOutcome.PARKED) {
+                    replacements.add(new Object[] {entry.outcome().name(), entry.runId(), entry.recordNumber()});
+                }
+            }
+        }
+        if (!inserts.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO fi_outcome (run_id, record_no, outcome) VALUES (?, ?, ?)", inserts);
+        }
+        if (!replacements.isEmpty()) {
+            jdbc.batchUpdate("UPDATE fi_outcome SET outcome = ? WHERE run_id = ? AND record_no = ?", replacements);
+        }
+    }
+
+    /**
+     * A range on the primary key rather than an IN list: H2 scans the whole table for an IN list on the key's second
+     * column, and a batch's record numbers are close together anyway.
+     */
+    private Map<Long, String> known(long runId, List<Long> recordNumbers) {
+        Set<Long> wanted = new HashSet<>(recordNumbers);
+        Map<Long, String> known = new HashMap<>();
+        jdbc.query("SELECT record_no, outcome FROM fi_outcome WHERE run_id = ? AND record_no BETWEEN ? AND ?",
+                rs -> {
+                    if (wanted.contains(rs.getLong(1))) {
+                        known.put(rs.getLong(1), rs.getString(2));
+                    }
+                }, runId, Collections.min(recordNumbers), Collections.max(recordNumbers));
+        return known;
     }
 
     /** Counts outcomes of records up to {@code lastRecord}: records past it belong to a chunk that did not commit. */
@@ -40,5 +99,8 @@ public final class OutcomeLedger {
                     counts.put(RecordOutcome.valueOf(rs.getString(1)), rs.getLong(2));
                 }, runId, lastRecord);
         return counts;
+    }
+
+    public record Entry(long runId, long recordNumber, RecordOutcome outcome) {
     }
 }

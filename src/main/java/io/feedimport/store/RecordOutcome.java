@@ -2,7 +2,9 @@ package io.feedimport.store;
 
 /** How a published record ended, as written in the outcome ledger. */
 public enum RecordOutcome {
-    PERSISTED, UNCHANGED, OUTDATED, PARKED;
+    PERSISTED, UNCHANGED, OUTDATED, PARKED,
+    /** Refused by the consumer for good (its values cannot be mapped or stored); it is in the skip report too. */
+    REJECTED;
 
     public static RecordOutcome of(StoreResult result) {
         return switch (result) {

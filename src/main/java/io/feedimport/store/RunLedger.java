@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** The list of runs with their last known counts, so `feedimport runs` answers without replaying anything. */
 public final class RunLedger {
 
-    private static final String COLUMNS = "run_id, feed, file, status, read_count, skipped, published, persisted,"
+    private static final String COLUMNS = "run_id, feed, file, status, read_count, skipped, published, rejected, persisted,"
             + " unchanged, outdated, parked, duration_ms, started_at, message";
 
     private final JdbcTemplate jdbc;
@@ -35,10 +35,19 @@ public final class RunLedger {
     }
 
     public void finished(RunSummary summary, OffsetDateTime endedAt) {
-        jdbc.update("UPDATE fi_run SET status = ?, read_count = ?, skipped = ?, published = ?, persisted = ?,"
+        jdbc.update("UPDATE fi_run SET status = ?, read_count = ?, skipped = ?, published = ?, rejected = ?, persisted = ?,"
                         + " unchanged = ?, outdated = ?, parked = ?, ended_at = ?, duration_ms = ?, message = ? WHERE run_id = ?",
-                summary.status().name(), summary.read(), summary.skipped(), summary.published(), summary.persisted(),
+                summary.status().name(), summary.read(), summary.skipped(), summary.published(), summary.rejected(),
+                summary.persisted(),
                 summary.unchanged(), summary.outdated(), summary.parked(), endedAt, summary.durationMs(), summary.message(), summary.runId());
+    }
+
+    /** Brings a finished run's counts up to date, after a replay of its parked records; its status stays. */
+    public void recount(RunSummary summary) {
+        jdbc.update("UPDATE fi_run SET read_count = ?, skipped = ?, published = ?, rejected = ?, persisted = ?, unchanged = ?,"
+                        + " outdated = ?, parked = ? WHERE run_id = ?",
+                summary.read(), summary.skipped(), summary.published(), summary.rejected(), summary.persisted(),
+                summary.unchanged(), summary.outdated(), summary.parked(), summary.runId());
     }
 
     /** Records how far a run got; called in the chunk's transaction, so it moves with the committed position. */
@@ -69,7 +78,7 @@ public final class RunLedger {
     private static RunSummary summary(ResultSet rs) throws SQLException {
         return new RunSummary(rs.getLong("run_id"), rs.getString("feed"), rs.getString("file"),
                 RunStatus.valueOf(rs.getString("status")), rs.getLong("read_count"), rs.getLong("skipped"),
-                rs.getLong("published"), rs.getLong("persisted"), rs.getLong("unchanged"), rs.getLong("outdated"), rs.getLong("parked"),
+                rs.getLong("published"), rs.getLong("rejected"), rs.getLong("persisted"), rs.getLong("unchanged"), rs.getLong("outdated"), rs.getLong("parked"),
                 rs.getLong("duration_ms"), rs.getObject("started_at", OffsetDateTime.class), rs.getString("message"));
     }
 }

@@ -18,8 +18,23 @@ final class Versions {
             case DECIMAL -> BigDecimal.class;
             case DATE -> LocalDate.class;
             case DATETIME -> OffsetDateTime.class;
+            case BOOLEAN -> Boolean.class;
             default -> String.class;
         };
+    }
+
+    /** A form of a key value whose equals() agrees with the database's: 1200.50 and 1200.5 are one key. */
+    static Object comparable(Object value) {
+        if (value instanceof BigDecimal decimal) {
+            return decimal.signum() == 0 ? BigDecimal.ZERO : decimal.stripTrailingZeros();
+        }
+        if (value instanceof OffsetDateTime time) {
+            return time.toInstant();
+        }
+        if (value instanceof Integer number) {
+            return number.longValue();
+        }
+        return value;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

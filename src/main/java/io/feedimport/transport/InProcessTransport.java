@@ -8,20 +8,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.feedimport.consume.Outcome;
+import io.feedimport.consume.RecordConsumer;
+import io.feedimport.consume.RetryPolicy;
 import io.feedimport.publish.ParkingLot;
 import io.feedimport.publish.PublishException;
 import io.feedimport.publish.RecordMessage;
 import io.feedimport.publish.RecordPublisher;
-import io.feedimport.consume.RecordConsumer;
-import io.feedimport.consume.RetryPolicy;
-
 import io.feedimport.support.Messages;
 
 /**
  * The embedded transport: messages go straight to consumer threads in this JVM. A message is confirmed once its
- * consumer acknowledged it or it was parked after its retries, so the publisher's wait is the broker's confirm.
- * Messages are routed by record key to one of several single-threaded lanes, so two versions of the same entity
- * are applied in file order, as a per-entity ordered broker would.
+ * consumer acknowledged or rejected it, or it was parked after its retries, so the publisher's wait is the broker's
+ * confirm. Messages are routed by record key to one of several single-threaded lanes, each handling its share of a
+ * chunk as one batch, so two versions of the same entity are applied in file order, as a per-entity ordered broker
+ * would.
  */
 public final class InProcessTransport implements RecordPublisher, AutoCloseable {
 
@@ -47,22 +47,32 @@ public final class InProcessTransport implements RecordPublisher, AutoCloseable 
 
     @Override
     public void publish(List<RecordMessage> messages) {
-        List<Future<?>> confirms = new ArrayList<>(messages.size());
-        for (RecordMessage message : messages) {
-            confirms.add(lanes[lane(message)].submit(() -> {
-                deliver(message);
-                return null;
-            }));
+        List<List<RecordMessage>> shares = new ArrayList<>(lanes.length);
+        for (int i = 0; i < lanes.length; i++) {
+            shares.add(new ArrayList<>());
         }
-        for (int i = 0; i < confirms.size(); i++) {
+        for (RecordMessage message : messages) {
+            shares.get(lane(message)).add(message);
+        }
+        List<Future<?>> confirms = new ArrayList<>(lanes.length);
+        for (int i = 0; i < lanes.length; i++) {
+            List<RecordMessage> share = shares.get(i);
+            if (!share.isEmpty()) {
+                confirms.add(lanes[i].submit(() -> {
+                    deliver(share);
+                    return null;
+                }));
+            }
+        }
+        for (Future<?> confirm : confirms) {
             try {
-                confirms.get(i).get();
+                confirm.get();
             } catch (ExecutionException e) {
-                throw new PublishException("record " + messages.get(i).recordNumber() + " of run " + messages.get(i).runId()
-                        + " was neither handled nor parked: " + Messages.firstLine(e.getCause()), e.getCause());
+                throw new PublishException("records of run " + messages.get(0).runId() + " were neither handled nor parked: "
+                        + Messages.firstLine(e.getCause()), e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new PublishException("interrupted while waiting for record " + messages.get(i).recordNumber(), e);
+                throw new PublishException("interrupted while waiting for consumers", e);
             }
         }
     }
@@ -73,15 +83,17 @@ public final class InProcessTransport implements RecordPublisher, AutoCloseable 
     }
 
     /**
-     * A RETRY outcome that never passes ends parked, as a broker's retry queue would. A consumer that throws is
-     * retried too, but when it keeps throwing the failure is not the record's: the publish fails, the chunk is not
-     * committed, and the record stays unread for the resumed run instead of being parked with every other one.
+     * Records asking for a retry are delivered again after a backoff and parked when they never pass, as a broker's
+     * retry queue would. A consumer that throws is retried too, but when it keeps throwing the failure is not the
+     * records': the publish fails, the chunk is not committed, and the records stay unread for the resumed run
+     * instead of being parked with every other one.
      */
-    private void deliver(RecordMessage message) throws InterruptedException {
-        for (int attempt = 1; ; attempt++) {
-            Outcome outcome;
+    private void deliver(List<RecordMessage> batch) throws InterruptedException {
+        List<RecordMessage> pending = batch;
+        for (int attempt = 1; !pending.isEmpty(); attempt++) {
+            List<Outcome> outcomes;
             try {
-                outcome = consumer.consume(message);
+                outcomes = consumer.consume(pending);
             } catch (RuntimeException e) {
                 if (attempt >= retryPolicy.maxAttempts()) {
                     throw e;
@@ -89,22 +101,22 @@ public final class InProcessTransport implements RecordPublisher, AutoCloseable 
                 Thread.sleep(retryPolicy.backoffBefore(attempt + 1).toMillis());
                 continue;
             }
-            switch (outcome.kind()) {
-                case ACK -> {
-                    return;
+            List<RecordMessage> retries = new ArrayList<>();
+            for (int i = 0; i < pending.size(); i++) {
+                Outcome outcome = outcomes.get(i);
+                if (outcome.kind() != Outcome.Kind.RETRY) {
+                    continue;
                 }
-                case PARK -> {
-                    parkingLot.park(message, outcome.reason(), attempt);
-                    return;
-                }
-                case RETRY -> {
-                    if (attempt >= retryPolicy.maxAttempts()) {
-                        parkingLot.park(message, "gave up after " + attempt + " attempts: " + outcome.reason(), attempt);
-                        return;
-                    }
-                    Thread.sleep(retryPolicy.backoffBefore(attempt + 1).toMillis());
+                if (attempt >= retryPolicy.maxAttempts()) {
+                    parkingLot.park(pending.get(i), "gave up after " + attempt + " attempts: " + outcome.reason(), attempt);
+                } else {
+                    retries.add(pending.get(i));
                 }
             }
+            if (!retries.isEmpty()) {
+                Thread.sleep(retryPolicy.backoffBefore(attempt + 1).toMillis());
+            }
+            pending = retries;
         }
     }
 

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.time.Duration;
 
 
 import org.junit.jupiter.api.Test;
@@ -118,6 +120,52 @@ class FeedDefinitionLoaderTest {
         assertThatThrownBy(() -> loader.load(file))
                 .hasMessageContaining("target.key: 'code' is not a field of this feed")
                 .hasMessageContaining("target.version: field 'flag' is boolean");
+    }
+
+    @Test
+    void deliveryTellsHowRecordsTravelToWorkersAndDefaultsWhenAbsent() throws IOException {
+        FeedDefinition feed = loader.load(write("""
+                name: offers
+                format: { type: xml, record: /feed/offer }
+                fields:
+                  id: { path: "@id", type: string }
+                target: { key: [id] }
+                delivery:
+                  consumers: 4
+                  prefetch: 50
+                  maxRetries: 3
+                  backoff: 30s
+                  backoffMax: 2m
+                  timeout: 120s
+                  rateLimit: 200/s
+                  queue: quorum
+                """));
+
+        DeliveryDefinition delivery = feed.delivery();
+        assertThat(delivery).isEqualTo(new DeliveryDefinition(4, 50, 3, Duration.ofSeconds(30), Duration.ofMinutes(2),
+                Duration.ofSeconds(120), 200, DeliveryDefinition.QueueType.QUORUM));
+        assertThat(List.of(1, 2, 3, 4).stream().map(delivery::backoffBefore))
+                .containsExactly(Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(120), Duration.ofSeconds(120));
+        assertThat(loader.load(Path.of("jobs/offers-xml.yml")).delivery()).isNotNull();
+    }
+
+    @Test
+    void badDeliverySettingsAreEachReported() throws IOException {
+        Path file = write("""
+                name: offers
+                format: { type: xml, record: /feed/offer }
+                fields:
+                  id: { path: "@id", type: string }
+                target: { key: [id] }
+                delivery: { consumers: 0, backoff: soon, backoffMax: 1s, rateLimit: fast, queue: stream, retries: 2 }
+                """);
+
+        assertThatThrownBy(() -> loader.load(file))
+                .hasMessageContaining("delivery.consumers: expected")
+                .hasMessageContaining("delivery.backoff: expected a positive duration such as 500ms, 30s, 10m or 2h, got 'soon'")
+                .hasMessageContaining("delivery.rateLimit: expected records per second such as 200/s, got 'fast'")
+                .hasMessageContaining("delivery.queue: expected classic or quorum, got 'stream'")
+                .hasMessageContaining("delivery.retries");
     }
 
     @Test

@@ -30,10 +30,10 @@ class InProcessTransportTest {
     @Test
     void publishReturnsOnlyWhenEveryMessageWasHandled() {
         List<Long> handled = Collections.synchronizedList(new ArrayList<>());
-        try (InProcessTransport transport = transport(message -> {
+        try (InProcessTransport transport = transport(each(message -> {
             handled.add(message.recordNumber());
             return Outcome.ack();
-        })) {
+        }))) {
             transport.publish(messages(1, 100));
         }
         assertThat(handled).hasSize(100).doesNotHaveDuplicates();
@@ -43,22 +43,38 @@ class InProcessTransportTest {
     @Test
     void aFailureThatPassesIsRetriedUntilItDoes() {
         Map<Long, AtomicInteger> attempts = new ConcurrentHashMap<>();
-        try (InProcessTransport transport = transport(message -> {
-            int attempt = attempts.computeIfAbsent(message.recordNumber(), n -> new AtomicInteger()).incrementAndGet();
-            if (attempt == 1) {
+        AtomicInteger batches = new AtomicInteger();
+        try (InProcessTransport transport = new InProcessTransport(batch -> {
+            if (batches.incrementAndGet() == 1) {
                 throw new IllegalStateException("connection reset");
             }
-            return attempt < 3 ? Outcome.retry("locked") : Outcome.ack();
-        })) {
-            transport.publish(messages(1, 5));
+            return batch.stream().map(message -> {
+                int attempt = attempts.computeIfAbsent(message.recordNumber(), n -> new AtomicInteger()).incrementAndGet();
+                return attempt < 2 && message.recordNumber() % 2 == 0 ? Outcome.retry("locked") : Outcome.ack();
+            }).toList();
+        }, parkingLot, FAST, 1)) {
+            transport.publish(messages(1, 6));
         }
-        assertThat(attempts.values()).allSatisfy(count -> assertThat(count.get()).isEqualTo(3));
+        assertThat(attempts).allSatisfy((record, count) -> assertThat(count.get()).isEqualTo(record % 2 == 0 ? 2 : 1));
+        assertThat(parked).isEmpty();
+    }
+
+    @Test
+    void aRejectedMessageIsNeitherRetriedNorParked() {
+        AtomicInteger calls = new AtomicInteger();
+        try (InProcessTransport transport = transport(each(message -> {
+            calls.incrementAndGet();
+            return Outcome.reject("price does not fit the column");
+        }))) {
+            transport.publish(messages(7, 7));
+        }
+        assertThat(calls).hasValue(1);
         assertThat(parked).isEmpty();
     }
 
     @Test
     void aMessageThatKeepsFailingIsParkedAfterItsLastAttemptNotDropped() {
-        try (InProcessTransport transport = transport(message -> Outcome.retry("database locked"))) {
+        try (InProcessTransport transport = transport(each(message -> Outcome.retry("database locked")))) {
             transport.publish(messages(1, 2));
         }
         assertThat(parked).containsExactlyInAnyOrder("1:3:gave up after 3 attempts: database locked",
@@ -66,20 +82,12 @@ class InProcessTransportTest {
     }
 
     @Test
-    void aMessageThatCanNeverSucceedIsParkedAtOnce() {
-        try (InProcessTransport transport = transport(message -> Outcome.park("price does not fit the column"))) {
-            transport.publish(messages(7, 7));
-        }
-        assertThat(parked).containsExactly("7:1:price does not fit the column");
-    }
-
-    @Test
     void messagesOfTheSameEntityAreHandledInPublishOrder() {
         Map<String, List<Long>> seen = new ConcurrentHashMap<>();
-        try (InProcessTransport transport = new InProcessTransport(message -> {
+        try (InProcessTransport transport = new InProcessTransport(each(message -> {
             seen.computeIfAbsent(message.key(), k -> Collections.synchronizedList(new ArrayList<>())).add(message.recordNumber());
             return Outcome.ack();
-        }, parkingLot, FAST, 4)) {
+        }), parkingLot, FAST, 4)) {
             List<RecordMessage> messages = LongStream.rangeClosed(1, 400)
                     .mapToObj(n -> new RecordMessage(1, "t", n, 1, "K" + (n % 10), Map.of())).toList();
             transport.publish(messages);
@@ -91,13 +99,13 @@ class InProcessTransportTest {
     @Test
     void aConsumerThatKeepsThrowingFailsThePublishInsteadOfParkingEveryRecord() {
         AtomicInteger calls = new AtomicInteger();
-        try (InProcessTransport transport = transport(message -> {
+        try (InProcessTransport transport = transport(batch -> {
             calls.incrementAndGet();
             throw new IllegalStateException("table offer does not exist");
         })) {
             assertThatThrownBy(() -> transport.publish(messages(1, 1)))
                     .isInstanceOf(PublishException.class)
-                    .hasMessage("record 1 of run 1 was neither handled nor parked: table offer does not exist");
+                    .hasMessage("records of run 1 were neither handled nor parked: table offer does not exist");
         }
         assertThat(calls).hasValue(3);
         assertThat(parked).isEmpty();
@@ -108,11 +116,15 @@ class InProcessTransportTest {
         ParkingLot broken = (message, reason, attempts) -> {
             throw new IllegalStateException("database is down");
         };
-        try (InProcessTransport transport = new InProcessTransport(message -> Outcome.park("bad"), broken, FAST, 2)) {
+        try (InProcessTransport transport = new InProcessTransport(each(message -> Outcome.retry("bad")), broken, FAST, 2)) {
             assertThatThrownBy(() -> transport.publish(messages(1, 3)))
                     .isInstanceOf(PublishException.class)
-                    .hasMessageContaining("was neither handled nor parked: database is down");
+                    .hasMessageContaining("were neither handled nor parked: database is down");
         }
+    }
+
+    private static RecordConsumer each(java.util.function.Function<RecordMessage, Outcome> handler) {
+        return batch -> batch.stream().map(handler).toList();
     }
 
     private InProcessTransport transport(RecordConsumer consumer) {

@@ -1,0 +1,41 @@
+package io.feedimport.consume;
+
+import io.feedimport.feed.FeedDefinition;
+import io.feedimport.mapping.RowMapper;
+import io.feedimport.store.EntityStore;
+import io.feedimport.store.EntityTable;
+import io.feedimport.store.OutcomeLedger;
+import io.feedimport.store.Rejections;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Builds the consumer of a feed, wherever it runs (the importer's in-process transport or a worker): its table
+ * ensured, and a transaction whose timeout is the feed's delivery timeout, so a batch stuck on a lock or a slow
+ * database ends as a retry instead of holding its messages forever.
+ */
+public final class EntityConsumers {
+
+    private final JdbcTemplate jdbc;
+    private final PlatformTransactionManager transactions;
+    private final EntityTable tables;
+    private final OutcomeLedger ledger;
+    private final Rejections rejections;
+
+    public EntityConsumers(JdbcTemplate jdbc, PlatformTransactionManager transactions,
+                           EntityTable tables, OutcomeLedger ledger, Rejections rejections) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.tables = tables;
+        this.ledger = ledger;
+        this.rejections = rejections;
+    }
+
+    public RecordConsumer forFeed(FeedDefinition feed) {
+        tables.ensure(feed);
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+        transaction.setTimeout((int) Math.max(1, feed.delivery().timeout().toSeconds()));
+        return new EntityConsumer(new RowMapper(feed), new EntityStore(jdbc, feed), ledger, rejections, transaction);
+    }
+}

@@ -1,0 +1,28 @@
+package io.feedimport.feed;
+
+import java.time.Duration;
+
+/**
+ * How a feed's records travel from the importer to the workers: per worker process, how many consumers and how many
+ * unacknowledged messages each may hold; how often and how patiently a failing record is retried before it is
+ * parked; how long one record may take; how many records per second the feed may store; and the kind of queue.
+ *
+ * @param rateLimit records per second per worker process, or 0 for no limit
+ */
+public record DeliveryDefinition(int consumers, int prefetch, int maxRetries, Duration backoff, Duration backoffMax,
+                                 Duration timeout, int rateLimit, QueueType queueType) {
+
+    public static final DeliveryDefinition DEFAULT = new DeliveryDefinition(2, 500, 3, Duration.ofSeconds(30),
+            Duration.ofMinutes(10), Duration.ofSeconds(120), 0, QueueType.CLASSIC);
+
+    public enum QueueType { CLASSIC, QUORUM }
+
+    /** The delay before retry number {@code retry} (1 for the first): the backoff, doubled each time, capped. */
+    public Duration backoffBefore(int retry) {
+        Duration delay = backoff;
+        for (int i = 1; i < retry && delay.compareTo(backoffMax) < 0; i++) {
+            delay = delay.multipliedBy(2);
+        }
+        return delay.compareTo(backoffMax) > 0 ? backoffMax : delay;
+    }
+}

@@ -1,0 +1,45 @@
+package io.feedimport.store;
+
+import java.util.List;
+
+import io.feedimport.publish.RecordMessage;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Records a record the consumer refused for good: a row in the run's skip report with the reason, and REJECTED in
+ * the outcome ledger, in one transaction, so the record is counted as skipped exactly once however often it is
+ * delivered.
+ */
+public final class Rejections {
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final OutcomeLedger ledger;
+
+    public Rejections(JdbcTemplate jdbc, TransactionTemplate transaction, OutcomeLedger ledger) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.ledger = ledger;
+    }
+
+    /** @param rule what refused it: {@code mapping} or {@code constraint} */
+    public void reject(RecordMessage message, String rule, String reason) {
+        transaction.executeWithoutResult(status -> {
+            RecordOutcome before = ledger.outcome(message.runId(), message.recordNumber());
+            if (before != null && before != RecordOutcome.PARKED) {
+                return;
+            }
+            jdbc.update("DELETE FROM fi_skip WHERE run_id = ? AND record_no = ?", message.runId(), message.recordNumber());
+            jdbc.update("INSERT INTO fi_skip (run_id, record_no, seq, feed, file, line, col, record_key, field, rule, bad_value,"
+                            + " message) SELECT ?, ?, 0, ?, COALESCE(MAX(file), '?'), ?, 0, ?, '-', ?, NULL, ? FROM fi_run WHERE run_id = ?",
+                    message.runId(), message.recordNumber(), message.feed(), message.line(), truncate(message.key()), rule,
+                    "record " + message.recordNumber() + ": " + reason, message.runId());
+            ledger.recordAll(List.of(new OutcomeLedger.Entry(message.runId(), message.recordNumber(), RecordOutcome.REJECTED)));
+        });
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= 500 ? text : text.substring(0, 500);
+    }
+}
