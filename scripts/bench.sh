@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Prints benchmark figures for the embedded default; asserts nothing (figures are read by people, not by CI).
+# Prints benchmark figures; asserts nothing (figures are read by people, not by CI).
 #   scripts/bench.sh [RECORDS]        default 1,000,000 records, 2% invalid, heap capped at 256 MB
+#   BENCH_ONLY=embedded|production    run one half only
 # 1. parse: a bare Woodstox cursor pass vs the engine's read + validate, on the same file, best of 5 rounds
 # 2. import: the whole pipeline (read, validate, publish in-process, upsert into file-based H2), with peak heap
 #    sampled by jstat; the same import of a file 10x smaller, and of the large file with -Xmx64m, show that
 #    memory does not grow with file size.
+# 3. production: the importer publishing to the local RabbitMQ with confirms, one worker process upserting into the
+#    local PostgreSQL (schema feedimport_bench, dropped first); publish throughput (the read step: read, validate,
+#    publish, every chunk confirmed) and end-to-end records/s (until every record is accounted for).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 records="${1:-1000000}"
@@ -55,10 +59,49 @@ import() { # file label
   echo "import $label summary: $json"
 }
 
+production() { # file queue-type
+  local file="$1" queue="$2" schema=feedimport_bench feed="offers_bench" jobs="$work/jobs-bench" json
+  scripts/services.sh --only postgres,rabbitmq
+  psql -w -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS $schema CASCADE" -c "CREATE SCHEMA $schema"
+  for q in "fi.$feed" "fi.$feed.parked" "fi.$feed.retry.5000ms" "fi.$feed.retry.10000ms" "fi.$feed.retry.20000ms"; do
+    rabbitmqctl -q delete_queue "$q" >/dev/null 2>&1 || true
+  done
+  mkdir -p "$jobs"
+  sed -e "s/^name: offers$/name: $feed/" -e "s/queue: classic/queue: $queue/" jobs/offers-xml.yml > "$jobs/offers.yml"
+  export SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$schema" \
+         SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD=""
+  java $heap -Dfeedimport.data-dir="$work/data-prod" -jar "$jar" worker --jobs "$jobs" --profile production \
+      2> "$work/worker.err" &
+  local worker=$!
+  until grep -q "consuming" "$work/worker.err"; do
+    kill -0 "$worker" 2>/dev/null || { cat "$work/worker.err" >&2; return 1; }
+    sleep 0.2
+  done
+  java $heap -Dfeedimport.data-dir="$work/data-prod" -jar "$jar" run "$jobs/offers.yml" --file "$file" --json \
+      --profile production > "$work/run-prod.out" 2> "$work/run-prod.err" || true
+  kill "$worker"; wait "$worker" 2>/dev/null || true
+  json=$(tail -n 1 "$work/run-prod.out")
+  local read ms publish_s
+  read=$(sed -E 's/.*"read":([0-9]+).*/\1/' <<<"$json")
+  ms=$(sed -E 's/.*"durationMs":([0-9]+).*/\1/' <<<"$json")
+  publish_s=$(psql -w -tA -h 127.0.0.1 -U postgres -d test -c "SELECT EXTRACT(EPOCH FROM end_time - start_time)
+      FROM $schema.batch_step_execution WHERE step_name = 'read' ORDER BY step_execution_id DESC LIMIT 1")
+  awk -v r="$read" -v ms="$ms" -v p="$publish_s" -v q="$queue" 'BEGIN {
+    printf "production %-7s %9d records  publish (read+validate+confirm) %6.1f s %8.0f records/s  end to end %6.1f s %8.0f records/s\n",
+      q, r, p, r / p, ms / 1000, r / (ms / 1000) }'
+  echo "production $queue summary: $json"
+}
+
 echo "bench: $(nproc) cores, $(java -version 2>&1 | head -n 1), heap $heap, $(date -u +%FT%TZ)"
 big=$(feed_file "$records")
-java $heap -jar "$jar" bench-parse jobs/offers-xml.yml --file "$big" --rounds 5
-import "$(feed_file "$small")" small
-import "$big" large
-# the same large file with a quarter of the heap: streaming means it still completes
-heap="-Xmx64m" import "$big" large-64m
+if [[ "${BENCH_ONLY:-}" != production ]]; then
+  java $heap -jar "$jar" bench-parse jobs/offers-xml.yml --file "$big" --rounds 5
+  import "$(feed_file "$small")" small
+  import "$big" large
+  # the same large file with a quarter of the heap: streaming means it still completes
+  heap="-Xmx64m" import "$big" large-64m
+fi
+if [[ "${BENCH_ONLY:-}" != embedded ]]; then
+  production "$big" classic
+  production "$big" quorum
+fi

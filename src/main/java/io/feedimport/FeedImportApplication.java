@@ -2,6 +2,7 @@ package io.feedimport;
 
 import io.feedimport.cli.FeedImportCli;
 import io.feedimport.run.EngineConfiguration;
+import io.feedimport.transport.rabbit.RabbitConfiguration;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Import;
@@ -9,7 +10,7 @@ import org.springframework.context.annotation.Import;
 /** The feedimport command line; the Spring context is only started by commands that need the database. */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import(EngineConfiguration.class)
+@Import({EngineConfiguration.class, RabbitConfiguration.class})
 public class FeedImportApplication {
 
     public static void main(String[] args) {

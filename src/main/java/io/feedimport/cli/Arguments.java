@@ -10,6 +10,9 @@ import java.util.Set;
 /** The positional arguments and {@code --options} of one command, checked against what the command accepts. */
 final class Arguments {
 
+    /** Accepted by every command: the Spring profile the engine starts with, such as production. */
+    static final String PROFILE = "profile";
+
     private final List<String> positional = new ArrayList<>();
     private final Map<String, String> options = new HashMap<>();
 
@@ -29,7 +32,7 @@ final class Arguments {
             }
             if (flags.contains(name) && value == null) {
                 options.put(name, "true");
-            } else if (valueOptions.contains(name)) {
+            } else if (valueOptions.contains(name) || name.equals(PROFILE)) {
                 if (value == null) {
                     if (i + 1 >= args.size()) {
                         throw new UsageException("--" + name + " needs a value");

@@ -18,9 +18,11 @@ final class EngineContext implements AutoCloseable {
     }
 
     /** @throws EngineUnavailableException when the engine cannot start, typically because its database is unreachable */
-    static EngineContext start() {
+    static EngineContext start(Arguments arguments) {
+        String profile = arguments.option(Arguments.PROFILE);
         try {
             return new EngineContext(new SpringApplicationBuilder(FeedImportApplication.class)
+                    .profiles(profile == null ? new String[0] : profile.split(","))
                     .web(WebApplicationType.NONE)
                     .bannerMode(Banner.Mode.OFF)
                     .logStartupInfo(false)

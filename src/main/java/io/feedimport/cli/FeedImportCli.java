@@ -26,7 +26,8 @@ public final class FeedImportCli {
         this.out = out;
         this.err = err;
         for (Command command : List.of(new RunCommand(out, err), new ValidateCommand(out, err), new ReportCommand(out),
-                new RunsCommand(out), new RecoverCommand(out), new GenerateCommand(out), new BenchParseCommand(out))) {
+                new RunsCommand(out), new RecoverCommand(out), new WorkerCommand(err), new ParkedCommand(out), new ReplayCommand(out),
+                new GenerateCommand(out), new BenchParseCommand(out))) {
             commands.put(command.name(), command);
         }
     }

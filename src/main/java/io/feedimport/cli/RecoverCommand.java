@@ -26,7 +26,7 @@ final class RecoverCommand implements Command {
     @Override
     public int run(Arguments arguments) {
         long runId = arguments.runId();
-        try (EngineContext engine = EngineContext.start()) {
+        try (EngineContext engine = EngineContext.start(arguments)) {
             out.println(engine.bean(RunRecovery.class).markFailed(runId));
             return ExitCode.OK;
         } catch (IllegalArgumentException e) {

@@ -39,7 +39,7 @@ final class ReportCommand implements Command {
     @Override
     public int run(Arguments arguments) {
         long runId = arguments.runId();
-        try (EngineContext engine = EngineContext.start()) {
+        try (EngineContext engine = EngineContext.start(arguments)) {
             Optional<RunSummary> run = engine.bean(RunLedger.class).find(runId);
             if (run.isEmpty()) {
                 throw new UsageException("there is no run " + runId + " (see: feedimport runs)");

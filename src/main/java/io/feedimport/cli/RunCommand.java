@@ -48,7 +48,7 @@ final class RunCommand implements Command {
         Path file = input.file();
         InputFiles.requireReadable(file);
         RunSummary summary;
-        try (EngineContext engine = EngineContext.start()) {
+        try (EngineContext engine = EngineContext.start(arguments)) {
             summary = engine.bean(ImportRunner.class).run(feed, file, new ProgressPrinter(err));
         }
         if (summary.status() != RunStatus.COMPLETED) {
@@ -58,6 +58,12 @@ final class RunCommand implements Command {
             out.println(summary.toJson());
         } else {
             new SummaryPrinter(out).print(summary);
+        }
+        if (summary.parked() > 0) {
+            err.println("feedimport: run " + summary.runId() + " parked " + summary.parked() + " record(s) that failed every"
+                    + " attempt; review them with: feedimport parked " + feed.name() + " --run " + summary.runId()
+                    + "; after fixing the cause: feedimport replay " + feed.name() + " --run " + summary.runId());
+            return ExitCode.FAILED;
         }
         return summary.status() == RunStatus.COMPLETED && summary.reconciles() ? ExitCode.OK : ExitCode.FAILED;
     }

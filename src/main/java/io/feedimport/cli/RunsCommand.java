@@ -37,7 +37,7 @@ final class RunsCommand implements Command {
     public int run(Arguments arguments) {
         arguments.expectPositionals(0);
         int limit = (int) arguments.number("limit", 20, 1);
-        try (EngineContext engine = EngineContext.start()) {
+        try (EngineContext engine = EngineContext.start(arguments)) {
             List<RunSummary> runs = engine.bean(RunLedger.class).recent(limit);
             out.printf(Locale.ROOT, "%6s  %-12s %-9s %10s %9s %10s %10s %7s  %-20s %s%n", "run", "feed", "status", "read",
                     "skipped", "persisted", "unchanged", "parked", "started (UTC)", "file");

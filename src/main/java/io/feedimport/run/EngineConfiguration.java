@@ -4,19 +4,23 @@ import java.time.Duration;
 
 import javax.sql.DataSource;
 
+import io.feedimport.consume.EntityConsumers;
 import io.feedimport.consume.RetryPolicy;
+import io.feedimport.publish.ParkedQueue;
 import io.feedimport.publish.ParkingLot;
 import io.feedimport.publish.PublisherFactory;
 import io.feedimport.store.EngineSchema;
 import io.feedimport.store.EntityTable;
 import io.feedimport.store.JdbcParkingLot;
 import io.feedimport.store.OutcomeLedger;
+import io.feedimport.store.Rejections;
 import io.feedimport.store.RunLedger;
 import io.feedimport.store.SkipReportStore;
 import io.feedimport.store.SqlDialect;
 import io.feedimport.transport.InProcessPublisherFactory;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -57,15 +61,44 @@ public class EngineConfiguration {
     }
 
     @Bean
-    ParkingLot parkingLot(JdbcTemplate jdbc, TransactionTemplate transaction, OutcomeLedger ledger) {
+    JdbcParkingLot parkingLot(JdbcTemplate jdbc, TransactionTemplate transaction, OutcomeLedger ledger) {
         return new JdbcParkingLot(jdbc, transaction, ledger);
     }
 
     @Bean
-    PublisherFactory inProcessPublisherFactory(JdbcTemplate jdbc, TransactionTemplate transaction, OutcomeLedger ledger,
-                                               ParkingLot parkingLot, EngineProperties properties) {
+    Rejections rejections(JdbcTemplate jdbc, TransactionTemplate transaction, OutcomeLedger ledger) {
+        return new Rejections(jdbc, transaction, ledger);
+    }
+
+    @Bean
+    EntityTable entityTable(DataSource dataSource, SqlDialect dialect) {
+        return new EntityTable(dataSource, dialect);
+    }
+
+    @Bean
+    EntityConsumers entityConsumers(JdbcTemplate jdbc, PlatformTransactionManager transactions, EntityTable tables,
+                                    OutcomeLedger ledger, Rejections rejections) {
+        return new EntityConsumers(jdbc, transactions, tables, ledger, rejections);
+    }
+
+    /** The embedded default; {@code feedimport.transport=rabbitmq} selects {@link RabbitConfiguration} instead. */
+    @Bean
+    @ConditionalOnProperty(name = "feedimport.transport", havingValue = "in-process", matchIfMissing = true)
+    PublisherFactory inProcessPublisherFactory(EntityConsumers consumers, ParkingLot parkingLot, EngineProperties properties) {
         RetryPolicy retry = new RetryPolicy(properties.maxAttempts(), Duration.ofMillis(50), 3.0, Duration.ofSeconds(2));
-        return new InProcessPublisherFactory(jdbc, transaction, ledger, parkingLot, retry, properties.consumers());
+        return new InProcessPublisherFactory(consumers, parkingLot, retry, properties.consumers());
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "feedimport.transport", havingValue = "in-process", matchIfMissing = true)
+    ParkedQueue noParkedQueue() {
+        return ParkedQueue.NONE;
+    }
+
+    @Bean
+    ParkedReplay parkedReplay(JdbcParkingLot parkingLot, PublisherFactory publishers, ParkedQueue parkedQueue,
+                              OutcomeLedger ledger, RunAccounting accounting, RunLedger runs, JobRepository jobRepository) {
+        return new ParkedReplay(parkingLot, publishers, parkedQueue, ledger, accounting, runs, jobRepository);
     }
 
     @Bean
@@ -81,10 +114,10 @@ public class EngineConfiguration {
     @Bean
     ImportRunner importRunner(JobRepository jobRepository, JobOperator jobOperator, PlatformTransactionManager transactionManager,
                               SkipReportStore skipReport, RunAccounting accounting, RunLedger runs, PublisherFactory publishers,
-                              DataSource dataSource, SqlDialect dialect, EngineProperties properties) {
+                              EntityTable tables, EngineProperties properties) {
         ImportJobFactory jobs = new ImportJobFactory(jobRepository, transactionManager, skipReport, runs, accounting,
                 properties.reconcileTimeout());
         RunResolver resolver = new RunResolver(jobRepository, jobOperator, runs);
-        return new ImportRunner(jobOperator, resolver, jobs, publishers, accounting, runs, new EntityTable(dataSource, dialect));
+        return new ImportRunner(jobOperator, resolver, jobs, publishers, accounting, runs, tables);
     }
 }

@@ -11,9 +11,10 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.batch.core.scope.context.ChunkContext;
 
 /**
- * The last step of every run: waits until every published record is persisted, unchanged or parked, and fails the
- * run if that cannot be shown in time. With the in-process transport the wait is immediate; with a broker the
- * consumers may still be working when the file is read to its end.
+ * The last step of every run: waits until every published record is persisted, unchanged, rejected or parked, and
+ * fails the run if that cannot be shown. With the in-process transport the wait is immediate; with a broker the
+ * workers may still be working through the queue when the file is read to its end, so the deadline is one of
+ * inactivity: the wait goes on while records are being accounted for, and ends when none was for the timeout.
  */
 final class ReconcileTasklet implements Tasklet {
 
@@ -30,15 +31,26 @@ final class ReconcileTasklet implements Tasklet {
         JobInstance run = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance();
         long deadline = System.nanoTime() + timeout.toNanos();
         RunSummary summary = accounting.summarize(run, "", "", RunStatus.STARTED, null, null);
+        long accounted = accountedFor(summary);
         while (!summary.reconciles() && System.nanoTime() < deadline) {
             Thread.sleep(200);
             summary = accounting.summarize(run, "", "", RunStatus.STARTED, null, null);
+            if (accountedFor(summary) != accounted) {
+                accounted = accountedFor(summary);
+                deadline = System.nanoTime() + timeout.toNanos();
+            }
         }
         if (!summary.reconciles()) {
             throw new IllegalStateException("run " + summary.runId() + " cannot be reconciled: read " + summary.read()
                     + " = skipped " + summary.skipped() + " + persisted " + summary.persisted() + " + unchanged "
-                    + summary.unchanged() + " + parked " + summary.parked() + " does not hold after " + timeout.toSeconds() + "s");
+                    + summary.unchanged() + " + parked " + summary.parked() + " does not hold, and no record was accounted"
+                    + " for in the last " + timeout.toSeconds() + "s (with RabbitMQ: are workers running?"
+                    + " feedimport worker --profile production)");
         }
         return RepeatStatus.FINISHED;
+    }
+
+    private static long accountedFor(RunSummary summary) {
+        return summary.persisted() + summary.unchanged() + summary.parked() + summary.rejected();
     }
 }

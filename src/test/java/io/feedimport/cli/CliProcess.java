@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the packaged CLI (target/feedimport.jar) as a real process with its own data directory. */
@@ -23,11 +24,18 @@ final class CliProcess {
 
     private final Path dataDir;
     private final Path workDir;
+    private final Map<String, String> environment;
     private int started;
 
     CliProcess(Path dataDir, Path workDir) {
+        this(dataDir, workDir, Map.of());
+    }
+
+    /** @param environment added to the process's environment, as an operator sets SPRING_DATASOURCE_URL and the like */
+    CliProcess(Path dataDir, Path workDir, Map<String, String> environment) {
         this.dataDir = dataDir;
         this.workDir = workDir;
+        this.environment = environment;
     }
 
     /** A started CLI process and the files its output goes to. */
@@ -57,10 +65,12 @@ final class CliProcess {
                 "-Dfeedimport.data-dir=" + dataDir, "-jar", JAR.toString()));
         command.addAll(List.of(args));
         int n = started++;
-        Path out = workDir.resolve("out-" + n + ".txt");
-        Path err = workDir.resolve("err-" + n + ".txt");
-        Process process = new ProcessBuilder(command).directory(workDir.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Path out = workDir.resolve("out-" + n + "-" + System.nanoTime() + ".txt");
+        Path err = workDir.resolve("err-" + n + "-" + System.nanoTime() + ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         return new Running(process, out, err);
     }
 }

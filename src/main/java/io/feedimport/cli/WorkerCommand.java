@@ -1,0 +1,81 @@
+package io.feedimport.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+
+import io.feedimport.feed.FeedDefinition;
+import io.feedimport.transport.rabbit.WorkerPool;
+import org.springframework.beans.factory.NoSuchBeanDefinitionException;
+
+/**
+ * {@code worker [--feeds a,b] [--jobs DIR]}: consumes the feeds' queues until stopped. Start as many as needed, on
+ * any machine that reaches the broker and the database; they share the work through the queues.
+ */
+final class WorkerCommand implements Command {
+
+    private final PrintStream err;
+
+    WorkerCommand(PrintStream err) {
+        this.err = err;
+    }
+
+    @Override
+    public String name() {
+        return "worker";
+    }
+
+    @Override
+    public String usage() {
+        return "worker [--feeds a,b] [--jobs DIR]     consume the feeds' queues until stopped (--profile production)";
+    }
+
+    @Override
+    public Set<String> valueOptions() {
+        return Set.of("feeds", "jobs");
+    }
+
+    @Override
+    public int run(Arguments arguments) {
+        arguments.expectPositionals(0);
+        FeedCatalog catalog = FeedCatalog.of(arguments);
+        String feedsOption = arguments.option("feeds");
+        List<FeedDefinition> feeds = catalog.named(feedsOption == null ? List.of()
+                : Arrays.stream(feedsOption.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList());
+        if (feeds.isEmpty()) {
+            throw new UsageException("no feed definitions in " + catalog.dir());
+        }
+        EngineContext engine = EngineContext.start(arguments);
+        WorkerPool pool;
+        try {
+            pool = engine.bean(WorkerPool.class);
+        } catch (NoSuchBeanDefinitionException e) {
+            engine.close();
+            throw new UsageException("workers consume RabbitMQ queues: start them with --profile production"
+                    + " (or feedimport.transport=rabbitmq); the embedded default consumes inside `run`");
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            pool.close();
+            engine.close();
+            stopped.countDown();
+        }, "feedimport-worker-shutdown"));
+        try {
+            pool.start(feeds);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the workers: " + e.getMessage(), e);
+        }
+        err.println("feedimport worker: consuming " + String.join(", ", feeds.stream()
+                .map(f -> f.name() + " (" + f.delivery().consumers() + " consumers)").toList()) + "; stop with Ctrl-C or SIGTERM");
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,40 @@
+package io.feedimport.transport.rabbit;
+
+import java.time.Duration;
+
+import io.feedimport.consume.EntityConsumers;
+import io.feedimport.publish.ParkedQueue;
+import io.feedimport.publish.ParkingLot;
+import io.feedimport.publish.PublisherFactory;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The production transport, selected by {@code feedimport.transport=rabbitmq} (the {@code production} profile sets
+ * it). Connection settings are Spring Boot's {@code spring.rabbitmq.*}, from the environment
+ * ({@code SPRING_RABBITMQ_HOST}, {@code SPRING_RABBITMQ_PASSWORD}, {@code SPRING_RABBITMQ_SSL_ENABLED}, ...).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "feedimport.transport", havingValue = "rabbitmq")
+public class RabbitConfiguration {
+
+    @Bean
+    PublisherFactory rabbitPublisherFactory(CachingConnectionFactory connections,
+                                            @Value("${feedimport.rabbitmq.max-in-flight:1000}") int maxInFlight,
+                                            @Value("${feedimport.rabbitmq.publish-deadline:5m}") Duration deadline) {
+        return new RabbitPublisherFactory(connections.getRabbitConnectionFactory(), maxInFlight, deadline);
+    }
+
+    @Bean
+    ParkedQueue rabbitParkedQueue(CachingConnectionFactory connections) {
+        return new RabbitParkedQueue(connections.getRabbitConnectionFactory());
+    }
+
+    @Bean
+    WorkerPool workerPool(CachingConnectionFactory connections, EntityConsumers consumers, ParkingLot parkingLot) {
+        return new WorkerPool(connections, consumers, parkingLot);
+    }
+}

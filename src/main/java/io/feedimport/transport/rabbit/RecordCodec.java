@@ -1,0 +1,101 @@
+package io.feedimport.transport.rabbit;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.rabbitmq.client.AMQP;
+import io.feedimport.publish.RecordMessage;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A record message on the wire: the values as a JSON body, and feed, run, record number, key and version as headers,
+ * so a message says what it is to anyone looking at a queue, and the attempt count travels in a header of our own
+ * (RabbitMQ 4 ignores x-death headers that clients set). Persistent, with the message id that makes redelivery
+ * recognisable.
+ */
+public final class RecordCodec {
+
+    public static final String FEED = "fi-feed";
+    public static final String RUN = "fi-run";
+    public static final String RECORD = "fi-record";
+    public static final String KEY = "fi-key";
+    public static final String VERSION = "fi-version";
+    public static final String LINE = "fi-line";
+    public static final String ATTEMPT = "fi-attempt";
+    public static final String REASON = "fi-reason";
+    public static final String EXCEPTION = "fi-exception";
+
+    private static final int PERSISTENT = 2;
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final String versionField;
+
+    /** @param versionField the field holding the record's version, or null when the feed has none */
+    public RecordCodec(String versionField) {
+        this.versionField = versionField;
+    }
+
+    public byte[] body(RecordMessage message) {
+        return json.writeValueAsBytes(message.values());
+    }
+
+    public AMQP.BasicProperties properties(RecordMessage message, int attempt, Map<String, Object> extra) {
+        Map<String, Object> headers = new HashMap<>(extra);
+        headers.put(FEED, message.feed());
+        headers.put(RUN, message.runId());
+        headers.put(RECORD, message.recordNumber());
+        headers.put(LINE, message.line());
+        headers.put(ATTEMPT, attempt);
+        if (message.key() != null) {
+            headers.put(KEY, message.key());
+        }
+        String version = versionField == null ? null : message.values().get(versionField);
+        if (version != null) {
+            headers.put(VERSION, version);
+        }
+        return new AMQP.BasicProperties.Builder()
+                .contentType("application/json")
+                .contentEncoding("UTF-8")
+                .deliveryMode(PERSISTENT)
+                .messageId(message.messageId())
+                .headers(headers)
+                .build();
+    }
+
+    /** @throws IllegalArgumentException when the message is not one of ours: it is parked, never dropped */
+    public RecordMessage decode(Map<String, Object> headers, byte[] body) {
+        if (headers == null || !headers.containsKey(RUN) || !headers.containsKey(RECORD) || !headers.containsKey(FEED)) {
+            throw new IllegalArgumentException("message lacks the " + RUN + ", " + RECORD + " or " + FEED + " header");
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        JsonNode tree;
+        try {
+            tree = json.readTree(body);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("message body is not JSON: " + e.getMessage(), e);
+        }
+        if (!tree.isObject()) {
+            throw new IllegalArgumentException("message body is not a JSON object");
+        }
+        for (Map.Entry<String, JsonNode> field : tree.properties()) {
+            values.put(field.getKey(), field.getValue().isNull() ? null : field.getValue().asString());
+        }
+        Object key = headers.get(KEY);
+        return new RecordMessage(number(headers.get(RUN)), String.valueOf(headers.get(FEED)), number(headers.get(RECORD)),
+                (int) number(headers.getOrDefault(LINE, 0)), key == null ? null : key.toString(), values);
+    }
+
+    public static int attempt(Map<String, Object> headers) {
+        Object attempt = headers == null ? null : headers.get(ATTEMPT);
+        return attempt == null ? 1 : (int) number(attempt);
+    }
+
+    private static long number(Object value) {
+        if (value instanceof Number number) {
+            return number.longValue();
+        }
+        return Long.parseLong(String.valueOf(value));
+    }
+}

@@ -1,0 +1,40 @@
+package io.feedimport.transport.rabbit;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.feedimport.consume.EntityConsumers;
+import io.feedimport.feed.FeedDefinition;
+import io.feedimport.publish.ParkingLot;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+
+/** The workers of one process: one {@link FeedWorker} per feed, started together and stopped together. */
+public final class WorkerPool implements AutoCloseable {
+
+    private final CachingConnectionFactory connections;
+    private final EntityConsumers consumers;
+    private final ParkingLot parkingLot;
+    private final List<FeedWorker> workers = new ArrayList<>();
+
+    public WorkerPool(CachingConnectionFactory connections, EntityConsumers consumers, ParkingLot parkingLot) {
+        this.connections = connections;
+        this.consumers = consumers;
+        this.parkingLot = parkingLot;
+    }
+
+    public synchronized void start(List<FeedDefinition> feeds) throws IOException {
+        for (FeedDefinition feed : feeds) {
+            FeedWorker worker = new FeedWorker(feed, connections, connections.getRabbitConnectionFactory(),
+                    consumers.forFeed(feed), parkingLot);
+            worker.start();
+            workers.add(worker);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        workers.forEach(FeedWorker::close);
+        workers.clear();
+    }
+}

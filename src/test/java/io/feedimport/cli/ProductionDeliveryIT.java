@@ -1,0 +1,258 @@
+package io.feedimport.cli;
+
+import static io.feedimport.cli.FeedImportCliIT.number;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.ConnectionFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The production path as users run it: the packaged CLI with {@code --profile production}, an importer and separate
+ * worker processes, the real RabbitMQ and PostgreSQL of this machine. Workers die, the broker goes away, records fail
+ * every attempt: every record is still accounted for, once.
+ */
+class ProductionDeliveryIT {
+
+    static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/test";
+    static final String SCHEMA = "feedimport_prod_it";
+    static final String FEED = "offers_prod_it";
+    static final int RECORDS = 60_000;
+
+    @TempDir
+    static Path shared;
+
+    static Path file;
+    static long valid;
+
+    @TempDir
+    Path dir;
+
+    Path jobs;
+    CliProcess cli;
+    final List<Process> started = new ArrayList<>();
+
+    @BeforeAll
+    static void generate() throws Exception {
+        file = shared.resolve("offers-60k.xml");
+        CliProcess.Result generated = new CliProcess(shared.resolve("data"), shared).run("generate", "offers", "--records",
+                String.valueOf(RECORDS), "--invalid-percent", "2", "--seed", "11", "--out", file.toString());
+        Matcher invalid = Pattern.compile("\\(([\\d,]+) invalid\\)").matcher(generated.out());
+        assertThat(invalid.find()).as(generated.out()).isTrue();
+        valid = RECORDS - Long.parseLong(invalid.group(1).replace(",", ""));
+    }
+
+    @BeforeEach
+    void freshSchemaQueuesAndJobs() throws Exception {
+        sql("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE", "CREATE SCHEMA " + SCHEMA);
+        jobs = Files.createDirectories(dir.resolve("jobs"));
+        String definition = Files.readString(FeedImportCliIT.JOB).replace("name: offers", "name: " + FEED)
+                .replace("backoff: 5s", "backoff: 200ms").replace("backoffMax: 1m", "backoffMax: 400ms")
+                .replace("maxRetries: 3", "maxRetries: 2");
+        Files.writeString(jobs.resolve("offers.yml"), definition);
+        forgetQueues();
+        cli = new CliProcess(dir.resolve("data"), dir, Map.of(
+                "SPRING_DATASOURCE_URL", SERVER + "?currentSchema=" + SCHEMA,
+                "SPRING_DATASOURCE_USERNAME", "postgres",
+                "SPRING_DATASOURCE_PASSWORD", "",
+                "SPRING_RABBITMQ_PASSWORD", "guest"));
+    }
+
+    @AfterEach
+    void stopProcesses() throws Exception {
+        for (Process process : started) {
+            process.destroyForcibly().waitFor();
+        }
+        forgetQueues();
+    }
+
+    @Test
+    void twoWorkersShareTheQueueAndKillingOneMidRunLosesNothing() throws Exception {
+        CliProcess.Running first = worker();
+        CliProcess.Running second = worker();
+        assertThat(consumers()).as("both workers consume, 2 consumers each").isEqualTo(4);
+
+        CliProcess.Running importer = importer();
+        awaitStored(5_000);
+        new ProcessBuilder("kill", "-9", String.valueOf(first.process().pid())).start().waitFor();
+        assertThat(first.process().waitFor()).isEqualTo(137);
+
+        CliProcess.Result result = finish(importer);
+        assertEveryValidRecordStoredOnce(result);
+        assertThat(second.process().isAlive()).isTrue();
+    }
+
+    @Test
+    void theBrokerStoppingForTwentySecondsMidImportOnlyDelaysTheRun() throws Exception {
+        worker();
+        CliProcess.Running importer = importer();
+        awaitStored(5_000);
+
+        rabbitmqctl("stop_app");
+        try {
+            Thread.sleep(20_000);
+        } finally {
+            rabbitmqctl("start_app");
+        }
+
+        CliProcess.Result result = finish(importer);
+        assertEveryValidRecordStoredOnce(result);
+    }
+
+    @Test
+    void recordsFailingEveryAttemptAreParkedWithTheirReasonAndReplayBringsThemHome() throws Exception {
+        // a serialization failure is what PostgreSQL reports for conflicting transactions: transient, so retried
+        sql("CREATE TABLE " + SCHEMA + ".offer_guard (blocked BOOLEAN)",
+                "INSERT INTO " + SCHEMA + ".offer_guard VALUES (true)",
+                "CREATE FUNCTION " + SCHEMA + ".refuse_some() RETURNS trigger AS $$ BEGIN"
+                        + " IF NEW.id LIKE '%77' AND (SELECT blocked FROM " + SCHEMA + ".offer_guard) THEN"
+                        + " RAISE EXCEPTION 'offer % conflicts with a concurrent update', NEW.id USING ERRCODE = '40001';"
+                        + " END IF; RETURN NEW; END $$ LANGUAGE plpgsql");
+        worker();
+        // the table exists once a worker started; the trigger refuses every offer whose id ends in 77
+        sql("CREATE TRIGGER refuse_some BEFORE INSERT ON " + SCHEMA + ".offer FOR EACH ROW EXECUTE FUNCTION "
+                + SCHEMA + ".refuse_some()");
+
+        CliProcess.Result result = finish(importer());
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(1);
+        long parked = number(result.lastLine(), "parked");
+        assertThat(parked).isBetween(valid / 200, valid / 50);
+        assertThat(number(result.lastLine(), "persisted") + parked).isEqualTo(valid);
+        assertThat(result.err()).contains("parked " + parked + " record(s)", "feedimport parked " + FEED + " --run 1",
+                "feedimport replay " + FEED + " --run 1");
+        CliProcess.Result list = cli.run("parked", FEED, "--profile", "production");
+        assertThat(list.out()).contains("gave up after 3 attempts: PSQLException: ERROR: offer OF-", "conflicts with a concurrent update")
+                .contains(parked + " parked");
+        assertThat(queueDepth("fi." + FEED + ".parked")).as("the parking queue holds a copy of each").isEqualTo(parked);
+
+        sql("UPDATE " + SCHEMA + ".offer_guard SET blocked = false");
+        CliProcess.Result replay = cli.run("replay", FEED, "--run", "1", "--jobs", jobs.toString(), "--profile", "production");
+
+        assertThat(replay.exitCode()).as(replay.out() + replay.err()).isZero();
+        assertThat(replay.out()).contains("replayed " + parked + " parked record(s)", "persisted " + valid + ", unchanged 0, parked 0");
+        assertThat(count("SELECT COUNT(*) FROM " + SCHEMA + ".offer")).isEqualTo(valid);
+        assertThat(count("SELECT COUNT(*) FROM " + SCHEMA + ".fi_parked")).isZero();
+        assertThat(queueDepth("fi." + FEED + ".parked")).isZero();
+        assertThat(cli.run("runs", "--profile", "production").out()).contains(String.valueOf(valid));
+    }
+
+    private void assertEveryValidRecordStoredOnce(CliProcess.Result result) throws Exception {
+        String json = result.lastLine();
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(json).contains("\"status\":\"COMPLETED\"", "\"reconciled\":true");
+        assertThat(number(json, "read")).isEqualTo(RECORDS);
+        assertThat(number(json, "published")).isEqualTo(valid);
+        assertThat(number(json, "persisted") + number(json, "unchanged")).isEqualTo(valid);
+        assertThat(number(json, "parked")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM " + SCHEMA + ".offer")).isEqualTo(valid);
+        assertThat(count("SELECT COUNT(DISTINCT id) FROM " + SCHEMA + ".offer")).isEqualTo(valid);
+        assertThat(count("SELECT COUNT(*) FROM " + SCHEMA + ".fi_outcome WHERE run_id = 1")).isEqualTo(valid);
+    }
+
+    private CliProcess.Running worker() throws Exception {
+        CliProcess.Running worker = cli.start("worker", "--jobs", jobs.toString(), "--profile", "production");
+        started.add(worker.process());
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!worker.errSoFar().contains("feedimport worker: consuming")) {
+            assertThat(worker.process().isAlive()).as("worker died: " + worker.errSoFar()).isTrue();
+            assertThat(System.nanoTime()).as("worker did not start within 60s").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+        return worker;
+    }
+
+    private CliProcess.Running importer() throws Exception {
+        CliProcess.Running importer = cli.start("run", jobs.resolve("offers.yml").toString(), "--file", file.toString(),
+                "--json", "--profile", "production");
+        started.add(importer.process());
+        return importer;
+    }
+
+    private static CliProcess.Result finish(CliProcess.Running importer) throws Exception {
+        assertThat(importer.process().waitFor(5, java.util.concurrent.TimeUnit.MINUTES)).as("importer finished").isTrue();
+        return importer.result();
+    }
+
+    private void awaitStored(long records) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (storedSoFar() < records) {
+            assertThat(System.nanoTime()).as("fewer than " + records + " records stored within 2 minutes").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    private static long storedSoFar() {
+        try {
+            return count("SELECT COUNT(*) FROM " + SCHEMA + ".offer");
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    private static void rabbitmqctl(String command) throws Exception {
+        Process process = new ProcessBuilder("rabbitmqctl", command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor()).as("rabbitmqctl " + command + ": " + output).isZero();
+    }
+
+    private static ConnectionFactory broker() {
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setHost("127.0.0.1");
+        return factory;
+    }
+
+    private static long consumers() throws Exception {
+        try (com.rabbitmq.client.Connection connection = broker().newConnection(); Channel channel = connection.createChannel()) {
+            return channel.queueDeclarePassive("fi." + FEED).getConsumerCount();
+        }
+    }
+
+    private static long queueDepth(String queue) throws Exception {
+        try (com.rabbitmq.client.Connection connection = broker().newConnection(); Channel channel = connection.createChannel()) {
+            return channel.queueDeclarePassive(queue).getMessageCount();
+        }
+    }
+
+    private static void forgetQueues() throws Exception {
+        try (com.rabbitmq.client.Connection connection = broker().newConnection(); Channel channel = connection.createChannel()) {
+            for (String queue : List.of("fi." + FEED, "fi." + FEED + ".parked", "fi." + FEED + ".retry.200ms",
+                    "fi." + FEED + ".retry.400ms")) {
+                channel.queueDelete(queue);
+            }
+        }
+    }
+
+    private static void sql(String... statements) throws Exception {
+        try (Connection connection = DriverManager.getConnection(SERVER, "postgres", ""); Statement sql = connection.createStatement()) {
+            for (String statement : statements) {
+                sql.execute(statement);
+            }
+        }
+    }
+
+    private static long count(String query) throws Exception {
+        try (Connection connection = DriverManager.getConnection(SERVER, "postgres", "");
+             Statement sql = connection.createStatement(); ResultSet rs = sql.executeQuery(query)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
