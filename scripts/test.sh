@@ -4,4 +4,5 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 scripts/services.sh
+scripts/compose-check.sh   # docker-compose.yml must parse (no Docker engine needed)
 mvn -B verify "$@"

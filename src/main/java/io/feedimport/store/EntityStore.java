@@ -2,6 +2,7 @@ package io.feedimport.store;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -34,6 +35,8 @@ public final class EntityStore {
     private final String versionColumn;
     private final String insert;
     private final String update;
+    private final int[] insertTypes;
+    private final int[] updateTypes;
 
     public EntityStore(JdbcTemplate jdbc, FeedDefinition feed) {
         this.jdbc = jdbc;
@@ -51,6 +54,24 @@ public final class EntityStore {
                 + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
         this.update = "UPDATE " + table + " SET " + String.join(", ", columns.stream().map(c -> c + " = ?").toList())
                 + " WHERE " + where;
+        // explicit SQL types: for a null value the JDBC template would otherwise ask the driver for parameter
+        // metadata, which costs PostgreSQL a round trip per statement
+        List<Integer> types = new ArrayList<>(feed.fields().stream().map(f -> sqlType(f.type())).toList());
+        types.addAll(List.of(Types.VARCHAR, Types.BIGINT, Types.BIGINT, Types.TIMESTAMP_WITH_TIMEZONE));
+        this.insertTypes = types.stream().mapToInt(Integer::intValue).toArray();
+        types.addAll(keyTypes.stream().map(EntityStore::sqlType).toList());
+        this.updateTypes = types.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static int sqlType(FieldType type) {
+        return switch (type) {
+            case STRING, ENUM -> Types.VARCHAR;
+            case INTEGER -> Types.BIGINT;
+            case DECIMAL -> Types.NUMERIC;
+            case BOOLEAN -> Types.BOOLEAN;
+            case DATE -> Types.DATE;
+            case DATETIME -> Types.TIMESTAMP_WITH_TIMEZONE;
+        };
     }
 
     /** One row, as {@link #upsertAll} does it for many. */
@@ -89,11 +110,11 @@ public final class EntityStore {
             results.add(result);
         }
         if (!inserts.isEmpty()) {
-            jdbc.batchUpdate(insert, inserts.values().stream().map(u -> withEngineColumns(u, new Object[0])).toList());
+            jdbc.batchUpdate(insert, inserts.values().stream().map(u -> withEngineColumns(u, new Object[0])).toList(), insertTypes);
         }
         if (!updates.isEmpty()) {
             jdbc.batchUpdate(update, updates.entrySet().stream()
-                    .map(e -> withEngineColumns(e.getValue(), e.getKey().toArray())).toList());
+                    .map(e -> withEngineColumns(e.getValue(), keyValues(e.getValue().row()))).toList(), updateTypes);
         }
         return results;
     }
@@ -112,6 +133,10 @@ public final class EntityStore {
             found.put(keyOf(rs), current(rs));
         }, keys.stream().flatMap(List::stream).toArray());
         return found;
+    }
+
+    private static Object[] keyValues(Row row) {
+        return Arrays.stream(row.keyColumns()).mapToObj(i -> row.values()[i]).toArray();
     }
 
     private List<Object> keyOf(Row row) {
