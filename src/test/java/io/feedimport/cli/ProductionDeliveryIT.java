@@ -154,6 +154,22 @@ class ProductionDeliveryIT {
         assertThat(cli.run("runs", "--profile", "production").out()).contains(String.valueOf(valid));
     }
 
+    @Test
+    void aWrongBrokerPasswordFailsTheRunAtOnceAndTheSecretAppearsNowhere() throws Exception {
+        String canary = "s3cret-canary-" + System.nanoTime();
+        CliProcess wrong = new CliProcess(dir.resolve("data"), dir, Map.of(
+                "SPRING_DATASOURCE_URL", SERVER + "?currentSchema=" + SCHEMA, "SPRING_DATASOURCE_USERNAME", "postgres",
+                "SPRING_RABBITMQ_PASSWORD", canary));
+
+        CliProcess.Result result = wrong.run("run", jobs.resolve("offers.yml").toString(), "--file", file.toString(),
+                "--json", "--profile", "production");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains("the broker refused the login");
+        assertThat(result.out() + result.err()).doesNotContain(canary);
+        assertThat(Files.readString(dir.resolve("data/feedimport.log"))).doesNotContain(canary);
+    }
+
     private void assertEveryValidRecordStoredOnce(CliProcess.Result result) throws Exception {
         String json = result.lastLine();
         assertThat(result.exitCode()).as(result.err()).isZero();

@@ -195,6 +195,10 @@ public final class ConfirmingPublisher implements AutoCloseable {
             } catch (RabbitDeliveryException e) {
                 closeQuietly();
                 throw e;
+            } catch (com.rabbitmq.client.AuthenticationFailureException e) {
+                // wrong credentials do not heal by waiting; the message names the user, never the password
+                closeQuietly();
+                throw new RabbitDeliveryException(name + ": the broker refused the login: " + e.getMessage(), e);
             } catch (IOException | TimeoutException | RuntimeException e) {
                 Batch batch = current;
                 if (batch != null) {
