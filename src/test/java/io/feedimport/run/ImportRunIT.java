@@ -171,6 +171,51 @@ class ImportRunIT {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM strict_offer", Long.class)).isZero();
     }
 
+    @Test
+    void aRecordFailingEveryAttemptIsParkedAndReplayBringsItHomeAndUpdatesTheCounts() throws Exception {
+        FeedDefinition feed = offers("parking");
+        context.getBean(io.feedimport.store.EntityTable.class).ensure(feed);
+        jdbc.execute("CREATE TABLE parking_guard (blocked BOOLEAN)");
+        jdbc.execute("INSERT INTO parking_guard VALUES (true)");
+        jdbc.execute("CREATE TRIGGER refuse_second BEFORE INSERT ON parking FOR EACH ROW CALL \""
+                + RefuseSecondOffer.class.getName() + "\"");
+
+        RunSummary run = runner.run(feed, copy("src/test/resources/feeds/small-offers.xml", "parking.xml"));
+
+        assertThat(run.parked()).as(run.toJson()).isEqualTo(1);
+        assertThat(run.persisted()).isEqualTo(2);
+        assertThat(run.reconciles()).isTrue();
+        assertThat(jdbc.queryForObject("SELECT reason FROM fi_parked WHERE run_id = ?", String.class, run.runId()))
+                .startsWith("gave up after 5 attempts: ").contains("OF-000002 conflicts with a concurrent update");
+
+        jdbc.update("UPDATE parking_guard SET blocked = false");
+        ParkedReplay.Result replay = context.getBean(ParkedReplay.class).replay(feed, run.runId(), java.time.Duration.ofSeconds(10));
+
+        assertThat(replay.replayed()).isEqualTo(1);
+        assertThat(replay.parkedAgain()).isZero();
+        assertThat(replay.runs()).singleElement().satisfies(after -> {
+            assertThat(after.persisted()).isEqualTo(3);
+            assertThat(after.parked()).isZero();
+            assertThat(after.reconciles()).isTrue();
+        });
+        assertThat(jdbc.queryForList("SELECT id FROM parking ORDER BY id", String.class))
+                .containsExactly("OF-000001", "OF-000002", "OF-000005");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM fi_parked WHERE run_id = ?", Long.class, run.runId())).isZero();
+        assertThat(context.getBean(io.feedimport.store.RunLedger.class).find(run.runId()).orElseThrow().persisted()).isEqualTo(3);
+    }
+
+    /** Refuses offer OF-000002, while parking_guard says so, as PostgreSQL refuses a transaction that lost a conflict. */
+    public static final class RefuseSecondOffer implements org.h2.api.Trigger {
+        @Override
+        public void fire(java.sql.Connection connection, Object[] oldRow, Object[] newRow) throws java.sql.SQLException {
+            try (java.sql.ResultSet guard = connection.createStatement().executeQuery("SELECT blocked FROM parking_guard")) {
+                if ("OF-000002".equals(newRow[0]) && guard.next() && guard.getBoolean(1)) {
+                    throw new java.sql.SQLException("OF-000002 conflicts with a concurrent update", "40001");
+                }
+            }
+        }
+    }
+
     private static Path copy(String source, String name) throws IOException {
         return Files.copy(Path.of(source), data.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
