@@ -59,12 +59,11 @@ public final class ConfirmingPublisher implements AutoCloseable {
         this.onNewChannel = onNewChannel;
     }
 
-    /** The state of one {@link #send}: which messages are confirmed, which must go again. */
+    /** The state of one {@link #send}: which messages are confirmed; every other one goes again. */
     private static final class Batch {
         final List<Outgoing> messages;
         final ConcurrentNavigableMap<Long, Integer> unconfirmed = new ConcurrentSkipListMap<>();
         final BitSet confirmed = new BitSet();
-        final BitSet failed = new BitSet();
         final BitSet returned = new BitSet();
         String lastFailure;
 
@@ -90,7 +89,6 @@ public final class ConfirmingPublisher implements AutoCloseable {
                             toSend.add(i);
                         }
                     }
-                    batch.failed.clear();
                     if (!batch.returned.isEmpty()) {
                         returns++;
                         batch.returned.clear();
@@ -236,11 +234,8 @@ public final class ConfirmingPublisher implements AutoCloseable {
                 // the return of a message comes before its confirm: a returned message is not delivered
                 if (ack && !batch.returned.get(index)) {
                     batch.confirmed.set(index);
-                } else {
-                    batch.failed.set(index);
-                    if (!ack) {
-                        batch.lastFailure = "negative confirm from the broker";
-                    }
+                } else if (!ack) {
+                    batch.lastFailure = "negative confirm from the broker";
                 }
             }
             settled.clear();

@@ -67,6 +67,18 @@ public record FeedTopology(String feed, DeliveryDefinition delivery) {
         return IntStream.rangeClosed(1, Math.max(1, delivery.maxRetries())).mapToObj(this::retryRoute).distinct().toList();
     }
 
+    /** Declares the topology on each new channel of a {@link ConfirmingPublisher}, with the broker's reason on refusal. */
+    public java.util.function.Consumer<Channel> declarer() {
+        return channel -> {
+            try {
+                declare(channel);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot declare the queues of feed " + feed + ": "
+                        + RabbitErrors.describe(e), e);
+            }
+        };
+    }
+
     public void declare(Connection connection) throws IOException {
         try (Channel channel = connection.createChannel()) {
             declare(channel);

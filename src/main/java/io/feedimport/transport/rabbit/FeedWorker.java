@@ -1,7 +1,6 @@
 package io.feedimport.transport.rabbit;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -141,7 +140,7 @@ public final class FeedWorker implements AutoCloseable {
         } catch (RuntimeException e) {
             log.error("feed {}: consumer failed, requeueing {} messages: {}", feed.name(), messages.size(), Messages.firstLine(e), e);
             Thread.sleep(2000);
-            channel.basicNack(lastTag, true, true);
+            requeue(messages, channel);
             return;
         }
         for (int i = 0; i < records.size(); i++) {
@@ -186,13 +185,7 @@ public final class FeedWorker implements AutoCloseable {
 
     private ConfirmingPublisher publisher() {
         return new ConfirmingPublisher(connections, "feedimport-worker-" + feed.name(), 1000,
-                java.time.Duration.ofMinutes(10), channel -> {
-                    try {
-                        topology.declare(channel);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
+                java.time.Duration.ofMinutes(10), topology.declarer());
     }
 
     @Override

@@ -1,7 +1,5 @@
 package io.feedimport.transport.rabbit;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,14 +33,7 @@ public final class RabbitPublisherFactory implements PublisherFactory {
         FeedTopology topology = FeedTopology.of(feed);
         RecordCodec codec = new RecordCodec(feed.target().version());
         ConfirmingPublisher publisher = new ConfirmingPublisher(connections, "feedimport-importer-" + feed.name(),
-                maxInFlight, deadline, channel -> {
-                    try {
-                        topology.declare(channel);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("cannot declare the queues of feed " + feed.name() + ": "
-                                + RabbitErrors.describe(e), e);
-                    }
-                });
+                maxInFlight, deadline, topology.declarer());
         return new RecordPublisher() {
             @Override
             public void publish(List<RecordMessage> messages) {

@@ -80,13 +80,7 @@ class FeedTopologyIT {
         FeedTopology classic = new FeedTopology(quorum.feed(), new DeliveryDefinition(1, 10, 2, Duration.ofSeconds(1),
                 Duration.ofSeconds(2), Duration.ofSeconds(5), 0, QueueType.CLASSIC));
         try (ConfirmingPublisher publisher = new ConfirmingPublisher(Broker.connections(), "test", 10, Duration.ofMinutes(1),
-                channel -> {
-                    try {
-                        classic.declare(channel);
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(RabbitErrors.describe(e), e);
-                    }
-                })) {
+                classic.declarer())) {
             long start = System.nanoTime();
             assertThatThrownBy(() -> publisher.send(List.of(new ConfirmingPublisher.Outgoing(classic.exchange(),
                     classic.routingKey(), new com.rabbitmq.client.AMQP.BasicProperties(), new byte[0]))))
