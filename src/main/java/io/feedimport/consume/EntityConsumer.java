@@ -1,5 +1,6 @@
 package io.feedimport.consume;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,13 +16,11 @@ import io.feedimport.store.StoreResult;
 import io.feedimport.support.Messages;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.TransientDataAccessException;
-import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.dao.PermissionDeniedDataAccessException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.BadSqlGrammarException;
-import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionTimedOutException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -33,7 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>A record that can never be stored (a value the mapping or the table refuses) is rejected into the skip report;
  * a record that fails for a reason that may pass (a lock, a serialization conflict) is retried. Either way, when the
  * batch fails on one record, it is split until the culprit is alone, so its neighbours pass and one bad record never
- * takes its batch to the parking lot. A database out of reach makes the whole batch retry, unsplit.
+ * takes its batch to the parking lot. A database out of reach fails the whole batch, unsplit, with
+ * {@link DatabaseUnavailableException}: the transport holds it until the database answers, and no attempt is spent.
  */
 public final class EntityConsumer implements RecordConsumer {
 
@@ -86,36 +86,34 @@ public final class EntityConsumer implements RecordConsumer {
                 ledger.recordAll(entries);
             });
             positions.forEach(i -> outcomes.set(i, Outcome.ack()));
-        } catch (CannotCreateTransactionException | DataAccessResourceFailureException
-                 | TransientDataAccessResourceException e) {
-            // the database is out of reach: every record fails alike, and splitting would only multiply the waits
-            positions.forEach(i -> outcomes.set(i, Outcome.retry(failure(e))));
-        } catch (DuplicateKeyException | TransientDataAccessException e) {
-            // a lock, a deadlock, a serialization conflict or a concurrent insert, possibly of one record only:
-            // the records that can pass now do, and only the ones that keep failing are retried
-            if (upserts.size() == 1) {
-                outcomes.set(positions.get(0), Outcome.retry(failure(e)));
-                return;
+        } catch (RuntimeException e) {
+            if (DatabaseUnavailableException.isOutage(e)) {
+                // every record would fail alike, and neither splitting nor spending their attempts would help
+                throw new DatabaseUnavailableException(e);
             }
-            split(batch, upserts, positions, outcomes);
-        } catch (DataIntegrityViolationException e) {
-            if (upserts.size() == 1) {
-                int i = positions.get(0);
-                outcomes.set(i, reject(batch.get(i), "constraint", firstLine(e)));
-                return;
-            }
-            split(batch, upserts, positions, outcomes);
-        } catch (BadSqlGrammarException | PermissionDeniedDataAccessException e) {
+            settleFailure(batch, upserts, positions, outcomes, e);
+        }
+    }
+
+    private void settleFailure(List<RecordMessage> batch, List<EntityStore.Upsert> upserts, List<Integer> positions,
+                               List<Outcome> outcomes, RuntimeException e) {
+        if (e instanceof BadSqlGrammarException || e instanceof PermissionDeniedDataAccessException) {
             // not the records' fault (missing table or column, no permission): every record would fail the same way,
             // so the transport is told at once instead of parking the whole file one retry budget at a time
             throw e;
-        } catch (RuntimeException e) {
-            // unexpected, so possibly caused by one record: isolated like a transient failure, then retried
-            if (upserts.size() == 1) {
-                outcomes.set(positions.get(0), Outcome.retry(failure(e)));
-                return;
-            }
+        }
+        if (upserts.size() > 1) {
+            // a lock, a deadlock, a serialization conflict, a constraint, or something unexpected, possibly of one
+            // record only: the records that can pass now do, and only the culprit is retried or rejected
             split(batch, upserts, positions, outcomes);
+            return;
+        }
+        int i = positions.get(0);
+        if (e instanceof DataIntegrityViolationException && !(e instanceof DuplicateKeyException)) {
+            outcomes.set(i, reject(batch.get(i), "constraint", firstLine((DataAccessException) e)));
+        } else {
+            // transient (DuplicateKeyException: a concurrent insert of the same key) or unexpected: tried again later
+            outcomes.set(i, Outcome.retry(failure(e)));
         }
     }
 
@@ -131,14 +129,30 @@ public final class EntityConsumer implements RecordConsumer {
             rejections.reject(message, rule, reason);
             return Outcome.reject(reason);
         } catch (DataAccessException e) {
+            if (DatabaseUnavailableException.isOutage(e)) {
+                throw new DatabaseUnavailableException(e);
+            }
             return Outcome.retry("cannot record the rejection (" + reason + "): " + firstLine(e));
         }
     }
 
     /** "ExceptionClass: first line of its message", of the most specific cause: what a retry or park reason shows. */
-    private static String failure(RuntimeException e) {
+    private String failure(RuntimeException e) {
         Throwable cause = e instanceof DataAccessException d ? d.getMostSpecificCause() : e;
-        return cause.getClass().getSimpleName() + ": " + Messages.firstLine(cause);
+        String reason = cause.getClass().getSimpleName() + ": " + Messages.firstLine(cause);
+        // PostgreSQL words a statement cancelled at the timeout as "canceling statement due to user request"
+        return timedOut(e) ? "timed out after " + transaction.getTimeout() + "s (delivery.timeout), waiting for a lock"
+                + " or a slow database: " + reason : reason;
+    }
+
+    private static boolean timedOut(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof QueryTimeoutException || cause instanceof TransactionTimedOutException
+                    || cause instanceof SQLException sql && "57014".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String firstLine(DataAccessException e) {

@@ -6,7 +6,7 @@ public record Outcome(Kind kind, String reason) {
     public enum Kind {
         /** Handled (stored, found unchanged or outdated, or handled by an earlier delivery): forget the message. */
         ACK,
-        /** Failed for a reason that may pass (lock, connection, timeout, anything unexpected): deliver again later. */
+        /** Failed for a reason that may pass (lock, conflict, timeout, anything unexpected): deliver again later. */
         RETRY,
         /** Can never succeed as it is (mapping impossible, constraint violated): recorded as skipped, never retried. */
         REJECT

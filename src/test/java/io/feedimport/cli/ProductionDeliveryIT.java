@@ -117,6 +117,35 @@ class ProductionDeliveryIT {
     }
 
     @Test
+    void theDatabaseGoingAwayFromTheWorkerForTwentySecondsParksNothingAndOnlyDelaysTheRun() throws Exception {
+        try (TcpProxy database = TcpProxy.to(5432)) {
+            // only the worker goes through the proxy, and it gives up on a connection after 1s instead of 30s, so
+            // the outage outlasts its whole retry budget (200ms, 400ms) many times over
+            CliProcess workerSide = new CliProcess(dir.resolve("worker-data"), dir, Map.of(
+                    "SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:" + database.port() + "/test?currentSchema=" + SCHEMA,
+                    "SPRING_DATASOURCE_USERNAME", "postgres",
+                    // not SPRING_DATASOURCE_HIKARI_CONNECTION_TIMEOUT: relaxed binding reads that as a nested property
+                    // "connection", calls getConnection() on the pool and seals it before it is configured
+                    "SPRING_APPLICATION_JSON", "{\"spring.datasource.hikari.connection-timeout\": 1000}"));
+            worker(workerSide);
+            CliProcess.Running importer = importer();
+            awaitStored(5_000);
+
+            database.cut();
+            try {
+                Thread.sleep(20_000);
+            } finally {
+                database.restore();
+            }
+
+            CliProcess.Result result = finish(importer);
+            assertEveryValidRecordStoredOnce(result);
+            assertThat(Files.readString(dir.resolve("worker-data/feedimport.log")))
+                    .as("the worker saw the outage").contains("database unavailable");
+        }
+    }
+
+    @Test
     void recordsFailingEveryAttemptAreParkedWithTheirReasonAndReplayBringsThemHome() throws Exception {
         // a serialization failure is what PostgreSQL reports for conflicting transactions: transient, so retried
         sql("CREATE TABLE " + SCHEMA + ".offer_guard (blocked BOOLEAN)",
@@ -184,6 +213,10 @@ class ProductionDeliveryIT {
     }
 
     private CliProcess.Running worker() throws Exception {
+        return worker(cli);
+    }
+
+    private CliProcess.Running worker(CliProcess cli) throws Exception {
         CliProcess.Running worker = cli.start("worker", "--jobs", jobs.toString(), "--profile", "production");
         started.add(worker.process());
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

@@ -1,6 +1,7 @@
 package io.feedimport.consume;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -158,18 +159,33 @@ class EntityConsumerTest {
     }
 
     @Test
-    void aDatabaseThatIsDownMakesEveryRecordOfTheBatchRetry() {
+    void aDatabaseThatIsDownFailsTheWholeBatchSoNoRecordSpendsAnAttempt() {
         database.down = true;
 
-        List<Outcome> outcomes = consumer.consume(List.of(message(1, "F-1", "Flat"), message(2, "F-2", "Flat")));
+        assertThatThrownBy(() -> consumer.consume(List.of(message(1, "F-1", "Flat"), message(2, "F-2", "Flat"))))
+                .isInstanceOf(DatabaseUnavailableException.class)
+                .hasMessage("database unavailable: Connection refused");
 
-        assertThat(outcomes).extracting(Outcome::kind).containsExactly(Outcome.Kind.RETRY, Outcome.Kind.RETRY);
+        database.down = false;
+        assertThat(consumer.consume(List.of(message(1, "F-1", "Flat"), message(2, "F-2", "Flat"))))
+                .containsExactly(Outcome.ack(), Outcome.ack());
+    }
+
+    @Test
+    void aConnectionLostMidBatchIsAnOutageTooNotTheRecordsFault() {
+        database.breakAfterConnecting = true;
+
+        assertThatThrownBy(() -> consumer.consume(List.of(message(1, "F-1", "Flat"))))
+                .isInstanceOf(DatabaseUnavailableException.class)
+                .hasMessageContaining("An I/O error occurred while sending to the backend");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM fi_outcome", Long.class)).isZero();
     }
 
     /** A database that can be made unreachable, as a stopped server or a cut network makes it. */
     static final class SwitchableDataSource extends DelegatingDataSource {
 
         volatile boolean down;
+        volatile boolean breakAfterConnecting;
 
         SwitchableDataSource(DataSource target) {
             super(target);
@@ -180,7 +196,27 @@ class EntityConsumerTest {
             if (down) {
                 throw new SQLTransientConnectionException("Connection refused");
             }
-            return super.getConnection();
+            Connection connection = super.getConnection();
+            if (breakAfterConnecting) {
+                breakAfterConnecting = false;
+                return brokenOnFirstStatement(connection);
+            }
+            return connection;
+        }
+
+        /** A connection whose socket dies once it is used, as PostgreSQL's driver reports it (SQL state 08006). */
+        private static Connection brokenOnFirstStatement(Connection connection) {
+            return (Connection) java.lang.reflect.Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                    new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                        if (method.getName().startsWith("prepare") || method.getName().equals("createStatement")) {
+                            throw new SQLException("An I/O error occurred while sending to the backend.", "08006");
+                        }
+                        try {
+                            return method.invoke(connection, args);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
         }
     }
 

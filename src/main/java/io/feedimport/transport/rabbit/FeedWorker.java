@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ConnectionFactory;
+import io.feedimport.consume.DatabaseUnavailableException;
 import io.feedimport.consume.Outcome;
 import io.feedimport.consume.RecordConsumer;
 import io.feedimport.feed.DeliveryDefinition;
@@ -137,6 +138,12 @@ public final class FeedWorker implements AutoCloseable {
         try {
             rateLimiter.acquire(records.size());
             outcomes = records.isEmpty() ? List.of() : consumer.consume(records);
+        } catch (DatabaseUnavailableException e) {
+            // an outage, not a bug: one line per batch and pause, no stack trace flooding the log
+            log.warn("feed {}: {}; requeueing {} messages and waiting", feed.name(), e.getMessage(), messages.size());
+            Thread.sleep(2000);
+            requeue(messages, channel);
+            return;
         } catch (RuntimeException e) {
             log.error("feed {}: consumer failed, requeueing {} messages: {}", feed.name(), messages.size(), Messages.firstLine(e), e);
             Thread.sleep(2000);
