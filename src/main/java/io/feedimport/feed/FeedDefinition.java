@@ -4,7 +4,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-/** A feed as declared in one YAML file: what its records look like, the rules they obey and where they go. */
+/**
+ * A feed as declared in one YAML file: what its records look like, the rules they obey and where they go.
+ *
+ * @param source   the YAML file the definition was loaded from
+ * @param pickup   where the feed's files arrive and how they are picked up (the {@code source} key), or null when the
+ *                 definition has no {@code source} key
+ * @param schedule when the feed's import is due (the {@code schedule} key), or null when the definition has no
+ *                 {@code schedule} key
+ */
 public record FeedDefinition(
         String name,
         Path source,
@@ -13,7 +21,9 @@ public record FeedDefinition(
         TargetDefinition target,
         SkipLimit skipLimit,
         int chunkSize,
-        DeliveryDefinition delivery) {
+        DeliveryDefinition delivery,
+        SourceDefinition pickup,
+        ScheduleDefinition schedule) {
 
     public FeedDefinition {
         fields = List.copyOf(fields);

@@ -13,7 +13,7 @@ import java.util.Set;
 final class FeedDefinitionParser {
 
     private static final Set<String> TOP = Set.of("name", "description", "format", "fields", "target", "skipLimit", "chunkSize",
-            "delivery");
+            "delivery", "source", "schedule");
     private static final Set<String> DELIVERY = Set.of("consumers", "prefetch", "maxRetries", "backoff", "backoffMax", "timeout",
             "rateLimit", "queue");
     private static final Set<String> FORMAT = Set.of("type", "record", "encoding", "namespaces", "limits");
@@ -41,8 +41,10 @@ final class FeedDefinitionParser {
         SkipLimit skipLimit = skipLimit(root.string("skipLimit", false));
         Integer chunkSize = root.integer("chunkSize", 1, 10_000);
         DeliveryDefinition delivery = delivery(root.section("delivery", false));
+        SourceDefinition pickup = new SourceDefinitionParser(root, source).source();
+        ScheduleDefinition schedule = new ScheduleDefinitionParser(root).schedule();
         return new FeedDefinition(name, source, format, fields, target, skipLimit,
-                chunkSize == null ? DEFAULT_CHUNK_SIZE : chunkSize, delivery);
+                chunkSize == null ? DEFAULT_CHUNK_SIZE : chunkSize, delivery, pickup, schedule);
     }
 
     private FormatDefinition format(YamlSection format) {
