@@ -1,0 +1,58 @@
+package io.feedimport.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import io.feedimport.feed.FeedDefinition;
+import io.feedimport.source.FileEvent;
+import io.feedimport.source.Poller;
+
+/** {@code poll FEED [--jobs DIR]}: one polling pass over the feed's drop folder now, importing what is ready. */
+final class PollCommand implements Command {
+
+    private final PrintStream out;
+
+    PollCommand(PrintStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public String name() {
+        return "poll";
+    }
+
+    @Override
+    public String usage() {
+        return "poll FEED [--jobs DIR]                one polling pass over the feed's drop folder: import what is ready";
+    }
+
+    @Override
+    public Set<String> valueOptions() {
+        return Set.of("jobs");
+    }
+
+    @Override
+    public int run(Arguments arguments) {
+        String name = arguments.positional(0, "feed name");
+        arguments.expectPositionals(1);
+        FeedDefinition feed = FeedCatalog.of(arguments).named(name);
+        if (feed.pickup() == null) {
+            throw new UsageException("feed " + name + " (" + feed.source() + ") has no source: to poll; import a file with"
+                    + " feedimport run " + feed.source() + " --file FILE");
+        }
+        try (EngineContext engine = EngineContext.start(arguments)) {
+            List<FileEvent> events = engine.bean(Poller.class).poll(feed);
+            boolean failed = false;
+            for (FileEvent event : events) {
+                failed |= event.kind() == FileEvent.Kind.FAILED || event.kind() == FileEvent.Kind.ERROR
+                        || event.kind() == FileEvent.Kind.STALLED;
+                out.printf(Locale.ROOT, "%-9s %-32s %s%s%n", event.kind().name().toLowerCase(Locale.ROOT),
+                        event.file() == null ? "-" : event.file(), event.runId() == null ? "" : "run " + event.runId() + ": ",
+                        event.detail());
+            }
+            return failed ? ExitCode.FAILED : ExitCode.OK;
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package io.feedimport.source;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.feedimport.feed.FeedDefinition;
+import io.feedimport.feed.SourceDefinition;
+import io.feedimport.report.RunStatus;
+import io.feedimport.report.RunSummary;
+import io.feedimport.store.FileEntry;
+import io.feedimport.store.FileLedger;
+import io.feedimport.store.FileState;
+import io.feedimport.support.Messages;
+
+/**
+ * One polling pass over a feed's drop folder: every complete file not seen before is downloaded whole, imported and
+ * tidied up (archived, deleted or kept; moved to the failed folder when its import failed), oldest first. A file is
+ * complete when its size and time did not change since the previous poll (or its marker is there) and its name is
+ * not a partial one. The ledger decides what was seen before, so a restart, a second poller or a failed archive
+ * step never imports a file twice, while new content under an old name is imported.
+ */
+public final class Poller {
+
+    private static final int DOWNLOAD_ATTEMPTS = 3;
+    static final Duration SETTLE = Duration.ofSeconds(1);
+
+    private final DropFolders folders;
+    private final FileLedger ledger;
+    private final FileImport importer;
+    private final Path workDir;
+
+    /** @param workDir where downloads go, one sub-folder per feed */
+    public Poller(DropFolders folders, FileLedger ledger, FileImport importer, Path workDir) {
+        this.folders = folders;
+        this.ledger = ledger;
+        this.importer = importer;
+        this.workDir = workDir;
+    }
+
+    public List<FileEvent> poll(FeedDefinition feed) {
+        SourceDefinition source = feed.pickup();
+        List<FileEvent> events = new ArrayList<>();
+        try (DropFolder folder = folders.open(source)) {
+            List<DroppedFile> listed = folder.list();
+            Set<String> names = listed.stream().map(DroppedFile::name).collect(Collectors.toSet());
+            List<DroppedFile> candidates = listed.stream()
+                    .filter(file -> !isMarker(source, file.name()) && source.accepts(file.name()))
+                    .sorted(Comparator.comparing(DroppedFile::modified).thenComparing(DroppedFile::name))
+                    .toList();
+            for (DroppedFile file : candidates) {
+                if (!SafeNames.safe(file.name())) {
+                    events.add(new FileEvent(file.name(), FileEvent.Kind.REFUSED, null, "unsafe file name, never touched"));
+                    continue;
+                }
+                FileEntry entry = ledger.observe(feed.name(), file.name(), file.size(), file.modified());
+                if (entry.state().handled()) {
+                    tidy(folder, source, entry, events);
+                } else if (!ready(source, entry, names)) {
+                    events.add(waiting(source, entry));
+                } else {
+                    events.add(take(feed, folder, file, entry));
+                    tidy(folder, source, ledger.find(entry.id()), events);
+                }
+            }
+        } catch (DropFolderException e) {
+            events.add(new FileEvent(null, FileEvent.Kind.ERROR, null, e.getMessage()));
+        }
+        if (events.isEmpty()) {
+            events.add(new FileEvent(null, FileEvent.Kind.NOTHING, null, "no file to import"));
+        }
+        return events;
+    }
+
+    /**
+     * With markers, when the marker is there. Otherwise when two polls at least {@link #SETTLE} apart saw the same
+     * size and time, and the file is not empty: an upload that has just begun, or whose writes the server still
+     * buffers, looks unchanged over two polls in quick succession (two `feedimport poll` in a row).
+     */
+    private static boolean ready(SourceDefinition source, FileEntry entry, Set<String> names) {
+        if (source.ready() == SourceDefinition.Readiness.MARKER) {
+            return names.contains(entry.name() + source.marker());
+        }
+        return entry.polls() >= 2 && entry.size() > 0
+                && Duration.between(entry.unchangedSince(), entry.updatedAt()).compareTo(SETTLE) >= 0;
+    }
+
+    private static boolean isMarker(SourceDefinition source, String name) {
+        return source.ready() == SourceDefinition.Readiness.MARKER && name.endsWith(source.marker());
+    }
+
+    private static FileEvent waiting(SourceDefinition source, FileEntry entry) {
+        Duration waited = Duration.between(entry.firstSeen(), entry.updatedAt());
+        String what = source.ready() == SourceDefinition.Readiness.MARKER ? "without its marker " + entry.name() + source.marker()
+                : entry.polls() < 2 ? "new or changed since the last poll (" + entry.size() + " bytes)"
+                : entry.size() == 0 ? "empty so far" : "unchanged for less than " + SETTLE.toSeconds() + "s";
+        if (waited.compareTo(source.readyTimeout()) > 0) {
+            return new FileEvent(entry.name(), FileEvent.Kind.STALLED, null, what + " for " + waited.toMinutes()
+                    + " min, longer than readyTimeout " + source.readyTimeout().toMinutes() + " min");
+        }
+        return new FileEvent(entry.name(), FileEvent.Kind.WAITING, null, what);
+    }
+
+    /** Downloads, checks for a repeat and imports one complete file; the ledger moves with each step. */
+    private FileEvent take(FeedDefinition feed, DropFolder folder, DroppedFile file, FileEntry entry) {
+        Download download;
+        try {
+            download = download(folder, file, workDir.resolve(feed.name()));
+        } catch (DropFolderException e) {
+            return new FileEvent(file.name(), FileEvent.Kind.ERROR, null, e.getMessage());
+        }
+        var original = ledger.imported(feed.name(), download.checksum());
+        if (original.isPresent()) {
+            ledger.duplicate(entry.id(), download.checksum(), original.get());
+            deleteQuietly(download.file());
+            return new FileEvent(file.name(), FileEvent.Kind.DUPLICATE, original.get().runId(),
+                    "same content as " + original.get().name() + ", imported by run " + original.get().runId());
+        }
+        ledger.importing(entry.id(), download.checksum());
+        RunSummary summary;
+        try {
+            summary = importer.importFile(feed, download.file());
+        } catch (RuntimeException e) {
+            // a bad file (empty, unreadable) is the file's failure; the copy stays for `feedimport run`
+            ledger.ended(entry.id(), FileState.FAILED, null, Messages.firstLine(e));
+            return new FileEvent(file.name(), FileEvent.Kind.FAILED, null, Messages.firstLine(e) + "; local copy " + download.file());
+        }
+        if (summary.status() == RunStatus.COMPLETED) {
+            ledger.ended(entry.id(), FileState.IMPORTED, summary.runId(), null);
+            deleteQuietly(download.file());
+            return new FileEvent(file.name(), FileEvent.Kind.IMPORTED, summary.runId(), summary.read() + " read, "
+                    + summary.skipped() + " skipped, " + summary.persisted() + " persisted, " + summary.unchanged()
+                    + " unchanged, " + summary.parked() + " parked");
+        }
+        ledger.ended(entry.id(), FileState.FAILED, summary.runId(), summary.message());
+        return new FileEvent(file.name(), FileEvent.Kind.FAILED, summary.runId(), summary.message()
+                + "; retry with: feedimport run " + feed.source() + " --file " + download.file());
+    }
+
+    private static Download download(DropFolder folder, DroppedFile file, Path dir) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return Download.of(folder, file, dir);
+            } catch (DropFolderException e) {
+                if (attempt >= DOWNLOAD_ATTEMPTS) {
+                    throw e;
+                }
+                pause();
+            }
+        }
+    }
+
+    /** Archives, deletes or keeps a handled file, or moves a failed one aside; a step that fails is tried next poll. */
+    private void tidy(DropFolder folder, SourceDefinition source, FileEntry entry, List<FileEvent> events) {
+        if (entry.tidied()) {
+            return;
+        }
+        try {
+            if (entry.state() == FileState.FAILED) {
+                folder.moveTo(entry.name(), source.failedDir());
+            } else if (source.after() == SourceDefinition.After.ARCHIVE) {
+                folder.moveTo(entry.name(), source.archiveDir());
+            } else if (source.after() == SourceDefinition.After.DELETE) {
+                folder.delete(entry.name());
+            }
+            if (source.ready() == SourceDefinition.Readiness.MARKER && source.after() != SourceDefinition.After.KEEP) {
+                folder.delete(entry.name() + source.marker());
+            }
+            ledger.tidied(entry.id());
+        } catch (DropFolderException e) {
+            events.add(new FileEvent(entry.name(), FileEvent.Kind.ERROR, entry.runId(), e.getMessage()));
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            java.nio.file.Files.deleteIfExists(file);
+        } catch (java.io.IOException e) {
+            // a leftover download is harmless: the next one replaces it
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DropFolderException("interrupted while retrying a download", e);
+        }
+    }
+}

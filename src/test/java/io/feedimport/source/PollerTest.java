@@ -1,0 +1,263 @@
+package io.feedimport.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.feedimport.feed.FeedDefinition;
+import io.feedimport.feed.SourceDefinition;
+import io.feedimport.report.RunStatus;
+import io.feedimport.report.RunSummary;
+import io.feedimport.store.EngineSchema;
+import io.feedimport.store.FileEntry;
+import io.feedimport.store.FileLedger;
+import io.feedimport.store.FileState;
+import io.feedimport.store.SqlDialect;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+class PollerTest {
+
+    @TempDir
+    Path dir;
+
+    Path drop;
+    FileLedger ledger;
+    JdbcTemplate ledgerJdbc;
+    final List<String> imported = new ArrayList<>();
+    final List<String> failing = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() throws IOException {
+        drop = Files.createDirectories(dir.resolve("drop"));
+        JdbcDataSource h2 = new JdbcDataSource();
+        // a file database, as the embedded default keeps it: what the ledger saw survives a new poller
+        h2.setURL("jdbc:h2:file:" + dir.resolve("db/feedimport"));
+        new EngineSchema(h2, SqlDialect.H2).create();
+        ledgerJdbc = new JdbcTemplate(h2);
+        // each reading of the clock is a minute later: every poll is far enough from the one before
+        ledger = new FileLedger(new JdbcTemplate(h2), new MinuteByMinute());
+    }
+
+    /** A poller as a restarted process builds it: new objects over the same ledger. */
+    Poller poller() {
+        return new Poller(new DropFolders(name -> null), ledger, this::importFile, dir.resolve("incoming"));
+    }
+
+    RunSummary importFile(FeedDefinition feed, Path file) {
+        String content = read(file);
+        imported.add(file.getFileName() + "=" + content);
+        RunStatus status = failing.contains(content) ? RunStatus.FAILED : RunStatus.COMPLETED;
+        return new RunSummary(imported.size(), feed.name(), file.toString(), status, 1, 0, 1, 0, 1, 0, 0, 0, 5,
+                OffsetDateTime.now(), status == RunStatus.FAILED ? file + ":1:1: malformed XML" : null);
+    }
+
+    @Test
+    void aFileIsImportedOnlyOnceItStoppedChangingBetweenTwoPolls() throws IOException {
+        FeedDefinition feed = feed(SourceDefinition.After.ARCHIVE, SourceDefinition.Readiness.STABLE);
+        drop("export.xml", "<feed>half", Instant.parse("2026-11-22T01:40:00Z"));
+
+        assertThat(kinds(poller().poll(feed))).containsExactly(FileEvent.Kind.WAITING);
+        drop("export.xml", "<feed>whole</feed>", Instant.parse("2026-11-22T01:41:00Z"));
+        assertThat(kinds(poller().poll(feed))).as("it grew since").containsExactly(FileEvent.Kind.WAITING);
+        assertThat(imported).isEmpty();
+
+        List<FileEvent> events = poller().poll(feed);
+
+        assertThat(kinds(events)).containsExactly(FileEvent.Kind.IMPORTED);
+        assertThat(imported).containsExactly("export.xml=<feed>whole</feed>");
+        assertThat(drop.resolve("archive/export.xml")).hasContent("<feed>whole</feed>");
+        assertThat(drop.resolve("export.xml")).doesNotExist();
+        assertThat(dir.resolve("incoming/offers/export.xml")).as("the local copy of an imported file is removed").doesNotExist();
+    }
+
+    @Test
+    void theSameFileSeenAgainIsNotImportedAgainButNewContentUnderItsNameIs() throws IOException {
+        FeedDefinition feed = feed(SourceDefinition.After.KEEP, SourceDefinition.Readiness.STABLE);
+        Instant time = Instant.parse("2026-11-22T01:40:00Z");
+        drop("export.xml", "monday", time);
+        poller().poll(feed);
+        poller().poll(feed);
+
+        assertThat(kinds(poller().poll(feed))).as("kept in place, seen by a restarted poller").containsExactly(FileEvent.Kind.NOTHING);
+        drop("export.xml", "tuesday", time.plusSeconds(86_400));
+        poller().poll(feed);
+        poller().poll(feed);
+
+        assertThat(imported).containsExactly("export.xml=monday", "export.xml=tuesday");
+        assertThat(ledger.recent("offers", 10)).extracting(FileEntry::state).containsExactly(FileState.IMPORTED, FileState.IMPORTED);
+    }
+
+    @Test
+    void contentImportedBeforeUnderAnotherNameIsADuplicateAndIsTidiedUpWithoutAnImport() throws IOException {
+        FeedDefinition feed = feed(SourceDefinition.After.DELETE, SourceDefinition.Readiness.STABLE);
+        drop("export-1.xml", "same", Instant.parse("2026-11-22T01:40:00Z"));
+        poller().poll(feed);
+        poller().poll(feed);
+        drop("export-1-resent.xml", "same", Instant.parse("2026-11-22T02:40:00Z"));
+        poller().poll(feed);
+
+        List<FileEvent> events = poller().poll(feed);
+
+        assertThat(kinds(events)).containsExactly(FileEvent.Kind.DUPLICATE);
+        assertThat(events.get(0).detail()).isEqualTo("same content as export-1.xml, imported by run 1");
+        assertThat(imported).hasSize(1);
+        assertThat(drop).isEmptyDirectory();
+    }
+
+    @Test
+    void aFileWhoseImportFailedGoesToTheFailedFolderWithItsReasonAndItsLocalCopyStays() throws IOException {
+        FeedDefinition feed = feed(SourceDefinition.After.ARCHIVE, SourceDefinition.Readiness.STABLE);
+        failing.add("broken");
+        drop("export.xml", "broken", Instant.parse("2026-11-22T01:40:00Z"));
+        poller().poll(feed);
+
+        List<FileEvent> events = poller().poll(feed);
+
+        assertThat(kinds(events)).containsExactly(FileEvent.Kind.FAILED);
+        assertThat(events.get(0).detail()).contains("malformed XML", "retry with: feedimport run ");
+        assertThat(drop.resolve("failed/export.xml")).hasContent("broken");
+        assertThat(dir.resolve("incoming/offers/export.xml")).hasContent("broken");
+        assertThat(ledger.recent("offers", 1).get(0).reason()).contains("malformed XML");
+        assertThat(kinds(poller().poll(feed))).containsExactly(FileEvent.Kind.NOTHING);
+    }
+
+    @Test
+    void anArchiveStepThatFailedIsTriedAgainAtTheNextPollWithoutImportingTheFileAgain() throws IOException {
+        FeedDefinition feed = feed(SourceDefinition.After.ARCHIVE, SourceDefinition.Readiness.STABLE);
+        Files.writeString(drop.resolve("archive"), "a file where the archive folder should be");
+        drop("export.xml", "monday", Instant.parse("2026-11-22T01:40:00Z"));
+        poller().poll(feed);
+
+        List<FileEvent> events = poller().poll(feed);
+
+        assertThat(kinds(events)).containsExactly(FileEvent.Kind.IMPORTED, FileEvent.Kind.ERROR);
+        assertThat(events.get(1).detail()).startsWith(drop + ": cannot move export.xml to " + drop.resolve("archive"));
+        Files.delete(drop.resolve("archive"));
+
+        assertThat(kinds(poller().poll(feed))).containsExactly(FileEvent.Kind.NOTHING);
+        assertThat(drop.resolve("archive/export.xml")).exists();
+        assertThat(imported).hasSize(1);
+    }
+
+    @Test
+    void withMarkersAFileIsTakenWhenItsMarkerArrivesAndPartialAndUnsafeNamesAreNeverTaken() throws IOException {
+        FeedDefinition feed = feed(SourceDefinition.After.DELETE, SourceDefinition.Readiness.MARKER);
+        drop("export.xml", "whole", Instant.parse("2026-11-22T01:40:00Z"));
+        drop("export.xml.part", "half", Instant.parse("2026-11-22T01:40:00Z"));
+        drop("sub\\..\\evil.xml", "x", Instant.parse("2026-11-22T01:40:00Z"));
+
+        assertThat(kinds(poller().poll(feed))).containsExactlyInAnyOrder(FileEvent.Kind.WAITING, FileEvent.Kind.REFUSED);
+        drop("export.xml.done", "", Instant.parse("2026-11-22T01:41:00Z"));
+        List<FileEvent> events = poller().poll(feed);
+
+        assertThat(events).filteredOn(e -> e.kind() == FileEvent.Kind.IMPORTED).extracting(FileEvent::file)
+                .containsExactly("export.xml");
+        assertThat(imported).containsExactly("export.xml=whole");
+        assertThat(drop.resolve("export.xml")).doesNotExist();
+        assertThat(drop.resolve("export.xml.done")).as("the marker goes with its file").doesNotExist();
+        assertThat(drop.resolve("export.xml.part")).exists();
+    }
+
+    @Test
+    void aFileWaitingLongerThanReadyTimeoutIsReportedAsStalled() throws IOException {
+        FeedDefinition feed = feed(SourceDefinition.After.KEEP, SourceDefinition.Readiness.MARKER, Duration.ofSeconds(30));
+        drop("export.xml", "whole", Instant.parse("2026-11-22T01:40:00Z"));
+        assertThat(kinds(poller().poll(feed))).containsExactly(FileEvent.Kind.WAITING);
+
+        List<FileEvent> events = poller().poll(feed);
+
+        assertThat(kinds(events)).containsExactly(FileEvent.Kind.STALLED);
+        assertThat(events.get(0).detail()).startsWith("without its marker export.xml.done for ");
+    }
+
+    @Test
+    void aMissingFolderIsOneClearErrorAndAnEmptyOneSaysSo() throws IOException {
+        FeedDefinition feed = feed(SourceDefinition.After.KEEP, SourceDefinition.Readiness.STABLE);
+        assertThat(poller().poll(feed)).extracting(FileEvent::detail).containsExactly("no file to import");
+        Files.delete(drop);
+
+        assertThat(poller().poll(feed)).extracting(FileEvent::kind, FileEvent::detail).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(FileEvent.Kind.ERROR, drop + ": cannot list: no such file or folder " + drop));
+    }
+
+    @Test
+    void twoPollsInQuickSuccessionDoNotMakeAGrowingFileLookComplete() throws IOException {
+        FeedDefinition feed = feed(SourceDefinition.After.KEEP, SourceDefinition.Readiness.STABLE);
+        FileLedger sameSecond = new FileLedger(ledgerJdbc, Clock.fixed(Instant.parse("2026-11-22T00:59:00Z"), ZoneOffset.UTC));
+        Poller quick = new Poller(new DropFolders(name -> null), sameSecond, this::importFile, dir.resolve("incoming"));
+        drop("export.xml", "<feed>half", Instant.parse("2026-11-22T01:40:00Z"));
+        drop("empty.xml", "", Instant.parse("2026-11-22T01:40:00Z"));
+
+        quick.poll(feed);
+        List<FileEvent> events = quick.poll(feed);
+
+        assertThat(events).extracting(FileEvent::detail).containsExactlyInAnyOrder("unchanged for less than 1s", "empty so far");
+        assertThat(kinds(poller().poll(feed))).containsExactly(FileEvent.Kind.WAITING, FileEvent.Kind.IMPORTED);
+    }
+
+    /** A clock that is a minute later each time it is read. */
+    static final class MinuteByMinute extends Clock {
+        private Instant now = Instant.parse("2026-11-22T01:00:00Z");
+
+        @Override
+        public synchronized Instant instant() {
+            now = now.plusSeconds(60);
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+
+    private FeedDefinition feed(SourceDefinition.After after, SourceDefinition.Readiness ready) {
+        return feed(after, ready, Duration.ofHours(1));
+    }
+
+    private FeedDefinition feed(SourceDefinition.After after, SourceDefinition.Readiness ready, Duration readyTimeout) {
+        SourceDefinition source = new SourceDefinition(new SourceDefinition.Local(drop), "*.xml", ready,
+                ready == SourceDefinition.Readiness.MARKER ? ".done" : null, SourceDefinition.DEFAULT_IGNORE, after,
+                "archive", "failed", Duration.ofSeconds(60), readyTimeout);
+        return new FeedDefinition("offers", dir.resolve("offers.yml"), null, List.of(), null, null, 500, null, source, null);
+    }
+
+    private void drop(String name, String content, Instant modified) throws IOException {
+        Path file = drop.resolve(name);
+        Files.writeString(file, content);
+        Files.setLastModifiedTime(file, FileTime.from(modified));
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static List<FileEvent.Kind> kinds(List<FileEvent> events) {
+        return events.stream().map(FileEvent::kind).toList();
+    }
+}
