@@ -131,12 +131,6 @@ public final class FtpDropFolder implements DropFolder {
             root = root.getCause();
         }
         String reason = Messages.firstLine(root);
-        if (session != null && session.isOpen()) {
-            String reply = session.getClientInstance().getReplyString();
-            if (reply != null && !reply.isBlank() && !reason.contains(reply.trim())) {
-                reason = reason + " (server said: " + reply.trim() + ")";
-            }
-        }
         return new DropFolderException(describe() + ": " + what + ": " + reason, e);
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.feedimport.feed.FeedDefinition;
@@ -29,23 +30,28 @@ public final class Poller {
     private static final int DOWNLOAD_ATTEMPTS = 3;
     static final Duration SETTLE = Duration.ofSeconds(1);
 
-    private final DropFolders folders;
+    private final Function<SourceDefinition, DropFolder> folders;
     private final FileLedger ledger;
     private final FileImport importer;
     private final Path workDir;
+    private final FileTidier tidier;
 
-    /** @param workDir where downloads go, one sub-folder per feed */
-    public Poller(DropFolders folders, FileLedger ledger, FileImport importer, Path workDir) {
+    /**
+     * @param folders opens a feed's drop folder ({@link DropFolders#open} outside tests)
+     * @param workDir where downloads go, one sub-folder per feed
+     */
+    public Poller(Function<SourceDefinition, DropFolder> folders, FileLedger ledger, FileImport importer, Path workDir) {
         this.folders = folders;
         this.ledger = ledger;
         this.importer = importer;
         this.workDir = workDir;
+        this.tidier = new FileTidier(ledger);
     }
 
     public List<FileEvent> poll(FeedDefinition feed) {
         SourceDefinition source = feed.pickup();
         List<FileEvent> events = new ArrayList<>();
-        try (DropFolder folder = folders.open(source)) {
+        try (DropFolder folder = folders.apply(source)) {
             List<DroppedFile> listed = folder.list();
             Set<String> names = listed.stream().map(DroppedFile::name).collect(Collectors.toSet());
             List<DroppedFile> candidates = listed.stream()
@@ -59,12 +65,16 @@ public final class Poller {
                 }
                 FileEntry entry = ledger.observe(feed.name(), file.name(), file.size(), file.modified());
                 if (entry.state().handled()) {
-                    tidy(folder, source, entry, events);
+                    tidier.tidy(folder, source, entry, events);
                 } else if (!ready(source, entry, names)) {
-                    events.add(waiting(source, entry));
+                    FileEvent waiting = waiting(source, entry);
+                    if (waiting.kind() == FileEvent.Kind.STALLED) {
+                        ledger.remark(entry.id(), "stalled: " + waiting.detail());
+                    }
+                    events.add(waiting);
                 } else {
                     events.add(take(feed, folder, file, entry));
-                    tidy(folder, source, ledger.find(entry.id()), events);
+                    tidier.tidy(folder, source, ledger.find(entry.id()), events);
                 }
             }
         } catch (DropFolderException e) {
@@ -151,28 +161,6 @@ public final class Poller {
                 }
                 pause();
             }
-        }
-    }
-
-    /** Archives, deletes or keeps a handled file, or moves a failed one aside; a step that fails is tried next poll. */
-    private void tidy(DropFolder folder, SourceDefinition source, FileEntry entry, List<FileEvent> events) {
-        if (entry.tidied()) {
-            return;
-        }
-        try {
-            if (entry.state() == FileState.FAILED) {
-                folder.moveTo(entry.name(), source.failedDir());
-            } else if (source.after() == SourceDefinition.After.ARCHIVE) {
-                folder.moveTo(entry.name(), source.archiveDir());
-            } else if (source.after() == SourceDefinition.After.DELETE) {
-                folder.delete(entry.name());
-            }
-            if (source.ready() == SourceDefinition.Readiness.MARKER && source.after() != SourceDefinition.After.KEEP) {
-                folder.delete(entry.name() + source.marker());
-            }
-            ledger.tidied(entry.id());
-        } catch (DropFolderException e) {
-            events.add(new FileEvent(entry.name(), FileEvent.Kind.ERROR, entry.runId(), e.getMessage()));
         }
     }
 

@@ -22,7 +22,7 @@ public class SourceConfiguration {
 
     @Bean
     Poller poller(FileLedger ledger, ImportRunner runner, EngineProperties properties) {
-        return new Poller(new DropFolders(System::getenv), ledger, runner::run,
+        return new Poller(new DropFolders(System::getenv)::open, ledger, runner::run,
                 Path.of(properties.dataDir()).resolve("incoming"));
     }
 }

@@ -82,6 +82,11 @@ public final class FileLedger {
                         + " (imported by run " + original.runId() + ")", now(), id);
     }
 
+    /** A note on an entry, such as why it is still waiting, shown by {@code feedimport files}. */
+    public void remark(long id, String note) {
+        jdbc.update("UPDATE fi_file SET reason = ? WHERE file_id = ?", note, id);
+    }
+
     public void tidied(long id) {
         jdbc.update("UPDATE fi_file SET tidied = TRUE, updated_at = ? WHERE file_id = ?", now(), id);
     }

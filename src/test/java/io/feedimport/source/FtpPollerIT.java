@@ -48,6 +48,7 @@ class FtpPollerIT {
     Path home;
     int port;
     FtpServer server;
+    org.apache.ftpserver.ftplet.UserManager userManager;
     FileLedger ledger;
     final List<String> imported = new ArrayList<>();
 
@@ -68,8 +69,9 @@ class FtpPollerIT {
         user.setPassword(PASSWORD);
         user.setHomeDirectory(home.toString());
         user.setAuthorities(List.of(new WritePermission()));
-        factory.setUserManager(new PropertiesUserManagerFactory().createUserManager());
-        factory.getUserManager().save(user);
+        userManager = new PropertiesUserManagerFactory().createUserManager();
+        userManager.save(user);
+        factory.setUserManager(userManager);
         server = factory.createServer();
         server.start();
 
@@ -134,6 +136,30 @@ class FtpPollerIT {
         assertThat(List.of(login, folder, down)).noneMatch(line -> line.contains(PASSWORD) || line.contains("\n"));
     }
 
+    @Test
+    void aServerThatRefusesTheArchiveStepImportsOnceAndSaysWhyTheFileStays() throws Exception {
+        // a user who may read but not write: the ERP's folder is often shared like that
+        BaseUser reader = new BaseUser();
+        reader.setName("reader");
+        reader.setPassword(PASSWORD);
+        reader.setHomeDirectory(home.toString());
+        userManager.save(reader);
+        Files.writeString(home.resolve("outgoing/export.xml"), "<feed/>");
+        FeedDefinition feed = feed("OFFERS_FTP_PASSWORD", "/outgoing", "reader");
+        poller().poll(feed);
+        Thread.sleep(1100);
+
+        List<FileEvent> events = poller().poll(feed);
+        Thread.sleep(1100);
+        List<FileEvent> again = poller().poll(feed);
+
+        assertThat(events).extracting(FileEvent::kind).containsExactly(FileEvent.Kind.IMPORTED, FileEvent.Kind.ERROR);
+        assertThat(events.get(1).detail()).startsWith("ftp://reader@127.0.0.1:" + port + "/outgoing: cannot move export.xml to"
+                + " /outgoing/archive").endsWith("Server replied with: 553 No permission to rename.");
+        assertThat(again).extracting(FileEvent::kind).as("tried again, never imported again").containsExactly(FileEvent.Kind.ERROR);
+        assertThat(imported).hasSize(1);
+    }
+
     private String single(List<FileEvent> events) {
         assertThat(events).extracting(FileEvent::kind).containsExactly(FileEvent.Kind.ERROR);
         return events.get(0).detail();
@@ -145,7 +171,7 @@ class FtpPollerIT {
             case "WRONG_PASSWORD" -> "not-" + PASSWORD;
             default -> null;
         });
-        return new Poller(folders, ledger, this::importFile, dir.resolve("incoming"));
+        return new Poller(folders::open, ledger, this::importFile, dir.resolve("incoming"));
     }
 
     private RunSummary importFile(FeedDefinition feed, Path file) {
@@ -163,8 +189,12 @@ class FtpPollerIT {
     }
 
     private FeedDefinition feed(String passwordEnv, String folder) {
+        return feed(passwordEnv, folder, "erp");
+    }
+
+    private FeedDefinition feed(String passwordEnv, String folder, String user) {
         SourceDefinition source = new SourceDefinition(
-                new SourceDefinition.Ftp("127.0.0.1", port, "erp", passwordEnv, folder, false, true), "*.xml",
+                new SourceDefinition.Ftp("127.0.0.1", port, user, passwordEnv, folder, false, true), "*.xml",
                 SourceDefinition.Readiness.STABLE, null, SourceDefinition.DEFAULT_IGNORE, SourceDefinition.After.ARCHIVE,
                 "archive", "failed", Duration.ofSeconds(1), Duration.ofHours(1));
         return new FeedDefinition("offers", dir.resolve("offers.yml"), null, List.of(), null, null, 500, null, source, null);

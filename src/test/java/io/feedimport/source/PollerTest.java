@@ -56,7 +56,7 @@ class PollerTest {
 
     /** A poller as a restarted process builds it: new objects over the same ledger. */
     Poller poller() {
-        return new Poller(new DropFolders(name -> null), ledger, this::importFile, dir.resolve("incoming"));
+        return new Poller(new DropFolders(name -> null)::open, ledger, this::importFile, dir.resolve("incoming"));
     }
 
     RunSummary importFile(FeedDefinition feed, Path file) {
@@ -184,6 +184,69 @@ class PollerTest {
 
         assertThat(kinds(events)).containsExactly(FileEvent.Kind.STALLED);
         assertThat(events.get(0).detail()).startsWith("without its marker export.xml.done for ");
+        assertThat(ledger.recent("offers", 1).get(0).reason()).as("files shows why it waits")
+                .startsWith("stalled: without its marker export.xml.done for ");
+    }
+
+    @Test
+    void aDownloadThatBreaksMidWayIsTakenAgainAndOnlyTheWholeFileIsImported() throws IOException {
+        FeedDefinition feed = feed(SourceDefinition.After.KEEP, SourceDefinition.Readiness.STABLE);
+        drop("export.xml", "<feed>" + "x".repeat(10_000) + "</feed>", Instant.parse("2026-11-22T01:40:00Z"));
+        int[] breaks = {2};
+        Poller flaky = new Poller(source -> new BreakingFolder(new LocalDropFolder(drop), breaks), ledger, this::importFile,
+                dir.resolve("incoming"));
+        flaky.poll(feed);
+
+        List<FileEvent> events = flaky.poll(feed);
+
+        assertThat(kinds(events)).containsExactly(FileEvent.Kind.IMPORTED);
+        assertThat(breaks[0]).as("both broken downloads were tried again").isZero();
+        assertThat(imported).containsExactly("export.xml=<feed>" + "x".repeat(10_000) + "</feed>");
+        assertThat(dir.resolve("incoming/offers")).isEmptyDirectory();
+    }
+
+    /** A folder whose downloads break after half the file, as a dropped connection does, a given number of times. */
+    record BreakingFolder(DropFolder folder, int[] breaks) implements DropFolder {
+        @Override
+        public String describe() {
+            return folder.describe();
+        }
+
+        @Override
+        public List<DroppedFile> list() {
+            return folder.list();
+        }
+
+        @Override
+        public void read(String name, java.io.OutputStream target) {
+            if (breaks[0] > 0) {
+                breaks[0]--;
+                java.io.ByteArrayOutputStream whole = new java.io.ByteArrayOutputStream();
+                folder.read(name, whole);
+                try {
+                    target.write(whole.toByteArray(), 0, whole.size() / 2);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                throw new DropFolderException(describe() + ": cannot download " + name + ": Connection reset");
+            }
+            folder.read(name, target);
+        }
+
+        @Override
+        public void moveTo(String name, String to) {
+            folder.moveTo(name, to);
+        }
+
+        @Override
+        public void delete(String name) {
+            folder.delete(name);
+        }
+
+        @Override
+        public void close() {
+            folder.close();
+        }
     }
 
     @Test
@@ -200,7 +263,7 @@ class PollerTest {
     void twoPollsInQuickSuccessionDoNotMakeAGrowingFileLookComplete() throws IOException {
         FeedDefinition feed = feed(SourceDefinition.After.KEEP, SourceDefinition.Readiness.STABLE);
         FileLedger sameSecond = new FileLedger(ledgerJdbc, Clock.fixed(Instant.parse("2026-11-22T00:59:00Z"), ZoneOffset.UTC));
-        Poller quick = new Poller(new DropFolders(name -> null), sameSecond, this::importFile, dir.resolve("incoming"));
+        Poller quick = new Poller(new DropFolders(name -> null)::open, sameSecond, this::importFile, dir.resolve("incoming"));
         drop("export.xml", "<feed>half", Instant.parse("2026-11-22T01:40:00Z"));
         drop("empty.xml", "", Instant.parse("2026-11-22T01:40:00Z"));
 
