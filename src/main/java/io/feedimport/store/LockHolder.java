@@ -1,0 +1,7 @@
+package io.feedimport.store;
+
+import java.time.Instant;
+
+/** Who holds a feed's lock, since when and until when, as the database's clock tells it. */
+public record LockHolder(String holder, Instant acquiredAt, Instant expiresAt) {
+}
