@@ -2,6 +2,7 @@ package io.feedimport;
 
 import io.feedimport.cli.FeedImportCli;
 import io.feedimport.run.EngineConfiguration;
+import io.feedimport.schedule.ScheduleConfiguration;
 import io.feedimport.source.SourceConfiguration;
 import io.feedimport.transport.rabbit.RabbitConfiguration;
 import org.springframework.boot.SpringBootConfiguration;
@@ -11,7 +12,8 @@ import org.springframework.context.annotation.Import;
 /** The feedimport command line; the Spring context is only started by commands that need the database. */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import({EngineConfiguration.class, SourceConfiguration.class, RabbitConfiguration.class})
+@Import({EngineConfiguration.class, SourceConfiguration.class, ScheduleConfiguration.class,
+        RabbitConfiguration.class})
 public class FeedImportApplication {
 
     public static void main(String[] args) {

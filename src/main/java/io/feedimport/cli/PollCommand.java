@@ -7,9 +7,13 @@ import java.util.Set;
 
 import io.feedimport.feed.FeedDefinition;
 import io.feedimport.source.FileEvent;
-import io.feedimport.source.Poller;
+import io.feedimport.schedule.FeedPickup;
+import io.feedimport.schedule.PickupResult;
 
-/** {@code poll FEED [--jobs DIR]}: one polling pass over the feed's drop folder now, importing what is ready. */
+/**
+ * {@code poll FEED [--jobs DIR]}: one polling pass over the feed's drop folder now, importing what is ready; under
+ * the feed's lock, so it can run from cron beside a daemon.
+ */
 final class PollCommand implements Command {
 
     private final PrintStream out;
@@ -43,7 +47,13 @@ final class PollCommand implements Command {
                     + " feedimport run " + feed.source() + " --file FILE");
         }
         try (EngineContext engine = EngineContext.start(arguments)) {
-            List<FileEvent> events = engine.bean(Poller.class).poll(feed);
+            PickupResult result = engine.bean(FeedPickup.class).poll(feed);
+            if (result.outcome().equals("SKIPPED")) {
+                // not an error: a daemon or another poll is at it right now, and will import what is ready
+                out.println("skipped   -                                " + result.summary());
+                return ExitCode.OK;
+            }
+            List<FileEvent> events = result.events();
             boolean failed = false;
             for (FileEvent event : events) {
                 failed |= event.kind() == FileEvent.Kind.FAILED || event.kind() == FileEvent.Kind.ERROR

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import io.feedimport.report.RunStatus;
 import io.feedimport.report.RunSummary;
+import io.feedimport.store.PickupLog;
 import io.feedimport.store.RunLedger;
 
 /** {@code runs [--limit N]}: recent runs with their counts and status. */
@@ -51,6 +52,18 @@ final class RunsCommand implements Command {
             }
             if (runs.isEmpty()) {
                 out.println("no runs yet: try ./feedimport run jobs/offers-xml.yml --file sample-feeds/offers.xml");
+            }
+            // a scheduled pick-up that found nothing leaves no run: it is listed here so a missed export is seen
+            List<PickupLog.Pickup> missed = engine.bean(PickupLog.class).recentWithoutImport(limit);
+            if (!missed.isEmpty()) {
+                out.println();
+                out.println("pick-ups that imported nothing:");
+                out.printf(Locale.ROOT, "  %-19s  %-12s %-5s %-9s %s%n", "started (UTC)", "feed", "by", "outcome", "detail");
+                for (PickupLog.Pickup pickup : missed) {
+                    out.printf(Locale.ROOT, "  %-19s  %-12s %-5s %-9s %s%n",
+                            pickup.startedAt().toString().substring(0, 19).replace('T', ' '), pickup.feed(), pickup.trigger(),
+                            pickup.outcome(), pickup.detail());
+                }
             }
             return ExitCode.OK;
         }

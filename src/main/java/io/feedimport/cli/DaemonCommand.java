@@ -1,0 +1,99 @@
+package io.feedimport.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+import io.feedimport.feed.FeedDefinition;
+import io.feedimport.schedule.FeedDaemon;
+import io.feedimport.schedule.FeedPickup;
+import io.feedimport.transport.rabbit.WorkerPool;
+import org.springframework.beans.factory.NoSuchBeanDefinitionException;
+
+/**
+ * {@code daemon [--feeds a,b] [--jobs DIR] [--workers]}: picks up every feed with a {@code source} at its schedule
+ * or every pollEvery until stopped; with {@code --workers} (production) it consumes the feeds' queues too.
+ */
+final class DaemonCommand implements Command {
+
+    private final PrintStream err;
+
+    DaemonCommand(PrintStream err) {
+        this.err = err;
+    }
+
+    @Override
+    public String name() {
+        return "daemon";
+    }
+
+    @Override
+    public String usage() {
+        return "daemon [--feeds a,b] [--jobs DIR] [--workers]   pick up feeds on schedule until stopped (+ workers)";
+    }
+
+    @Override
+    public java.util.Set<String> valueOptions() {
+        return java.util.Set.of("feeds", "jobs");
+    }
+
+    @Override
+    public java.util.Set<String> flags() {
+        return java.util.Set.of("workers");
+    }
+
+    @Override
+    public int run(Arguments arguments) {
+        arguments.expectPositionals(0);
+        FeedCatalog catalog = FeedCatalog.of(arguments);
+        String feedsOption = arguments.option("feeds");
+        List<FeedDefinition> chosen = catalog.named(feedsOption == null ? List.of()
+                : Arrays.stream(feedsOption.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList());
+        List<FeedDefinition> feeds = chosen.stream().filter(f -> f.pickup() != null).toList();
+        chosen.stream().filter(f -> f.pickup() == null).forEach(f -> err.println("feedimport daemon: " + f.name()
+                + ": no source: in its definition, nothing to pick up" + (f.schedule() == null ? "" : " (its schedule is ignored)")));
+        if (feeds.isEmpty()) {
+            throw new UsageException("no feed in " + catalog.dir() + " has a source: to pick up files from");
+        }
+        EngineContext engine = EngineContext.start(arguments);
+        WorkerPool workers = arguments.flag("workers") ? workers(engine, feeds) : null;
+        FeedDaemon daemon = new FeedDaemon(engine.bean(FeedPickup.class), err);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            daemon.close();
+            if (workers != null) {
+                workers.close();
+            }
+            engine.close();
+            stopped.countDown();
+        }, "feedimport-daemon-shutdown"));
+        daemon.start(feeds);
+        err.println("feedimport daemon: picking up " + String.join(", ", feeds.stream().map(f -> f.name() + " ("
+                + (f.schedule() == null ? "every " + f.pickup().pollEvery().toSeconds() + "s"
+                : "cron " + f.schedule().cron() + " " + f.schedule().zone()) + ")").toList())
+                + (workers == null ? "" : "; consuming their queues") + "; stop with Ctrl-C or SIGTERM");
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return ExitCode.OK;
+    }
+
+    private static WorkerPool workers(EngineContext engine, List<FeedDefinition> feeds) {
+        try {
+            WorkerPool pool = engine.bean(WorkerPool.class);
+            pool.start(feeds);
+            return pool;
+        } catch (NoSuchBeanDefinitionException e) {
+            engine.close();
+            throw new UsageException("--workers consumes RabbitMQ queues: add --profile production; the embedded default"
+                    + " consumes inside each import already");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the workers: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Schedule: feed definitions with a {@code source} (and a {@code schedule}) in, pick-ups over time out. Decides
+ * when a feed's drop folder is polled (every {@code pollEvery}, or at its cron times), makes sure one feed is never
+ * picked up twice at once across processes and machines, backs off from a failing folder, and records every
+ * pick-up, including the ones that found nothing.
+ */
+package io.feedimport.schedule;

@@ -1,0 +1,80 @@
+package io.feedimport.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.feedimport.feed.FeedDefinition;
+import io.feedimport.feed.SourceDefinition;
+import io.feedimport.report.RunStatus;
+import io.feedimport.report.RunSummary;
+import io.feedimport.source.DropFolders;
+import io.feedimport.source.Poller;
+import io.feedimport.store.EngineSchema;
+import io.feedimport.store.FeedLocks;
+import io.feedimport.store.FileLedger;
+import io.feedimport.store.PickupLog;
+import io.feedimport.store.SqlDialect;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+class FeedDaemonTest {
+
+    @TempDir
+    Path dir;
+
+    final List<String> imported = new CopyOnWriteArrayList<>();
+
+    @Test
+    void aFeedWhoseFolderKeepsFailingIsPolledLessAndLessOftenWhileTheOtherFeedsGoOn() throws Exception {
+        Path healthy = Files.createDirectories(dir.resolve("healthy"));
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        try (FeedDaemon daemon = new FeedDaemon(pickup(), new PrintStream(printed, true, StandardCharsets.UTF_8))) {
+            daemon.start(List.of(feed("broken", dir.resolve("missing")), feed("offers", healthy)));
+            Thread.sleep(1500);
+            Files.writeString(healthy.resolve("export.xml"), "<feed/>");
+            Thread.sleep(5500);
+        }
+
+        List<String> lines = printed.toString(StandardCharsets.UTF_8).lines().toList();
+        List<String> broken = lines.stream().filter(line -> line.startsWith("feedimport daemon: broken: ")).toList();
+        assertThat(broken).as("polls at 0s, 2s and 6s, not every second").hasSizeBetween(2, 3);
+        assertThat(broken.get(0)).isEqualTo("feedimport daemon: broken: error: " + dir.resolve("missing")
+                + ": cannot list: no such file or folder " + dir.resolve("missing") + " (next poll in 2s)");
+        assertThat(broken.get(1)).endsWith("(next poll in 4s)");
+        assertThat(lines).anyMatch(line -> line.startsWith("feedimport daemon: offers: export.xml: imported as run 1"));
+        assertThat(imported).containsExactly("export.xml");
+    }
+
+    private FeedPickup pickup() {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:daemon-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        new EngineSchema(h2, SqlDialect.H2).create();
+        JdbcTemplate jdbc = new JdbcTemplate(h2);
+        Poller poller = new Poller(new DropFolders(name -> null)::open, new FileLedger(jdbc, Clock.systemUTC()), (feed, file) -> {
+            imported.add(file.getFileName().toString());
+            return new RunSummary(imported.size(), feed.name(), file.toString(), RunStatus.COMPLETED, 1, 0, 1, 0, 1, 0, 0,
+                    0, 5, OffsetDateTime.now(), null);
+        }, dir.resolve("incoming"));
+        return new FeedPickup(poller, new FeedLocks(jdbc), new PickupLog(jdbc), "host/1/this", Clock.systemUTC());
+    }
+
+    private FeedDefinition feed(String name, Path folder) {
+        SourceDefinition source = new SourceDefinition(new SourceDefinition.Local(folder), "*.xml",
+                SourceDefinition.Readiness.STABLE, null, SourceDefinition.DEFAULT_IGNORE, SourceDefinition.After.ARCHIVE,
+                "archive", "failed", Duration.ofSeconds(1), Duration.ofHours(1));
+        return new FeedDefinition(name, dir.resolve(name + ".yml"), null, List.of(), null, null, 500, null, source, null);
+    }
+}
