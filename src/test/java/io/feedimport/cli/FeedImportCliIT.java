@@ -18,6 +18,16 @@ class FeedImportCliIT {
     static final Path JOB = Path.of("jobs/offers-xml.yml").toAbsolutePath();
     static final Path SAMPLE = Path.of("sample-feeds/offers.xml").toAbsolutePath();
 
+    /** The sample definition with its own source: block replaced by another one (or removed, with ""). */
+    static String sampleWithSource(String source) throws java.io.IOException {
+        String sample = Files.readString(JOB);
+        String without = sample.replaceAll("(?ms)^source:.*?(?=^\\S)", "");
+        if (without.equals(sample)) {
+            throw new IllegalStateException("the sample definition has no source: block to replace");
+        }
+        return without + (source.isEmpty() ? "" : "\n" + source);
+    }
+
     @TempDir
     Path dir;
 

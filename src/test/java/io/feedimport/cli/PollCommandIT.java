@@ -22,8 +22,8 @@ class PollCommandIT {
     void feedWithADropFolder() throws Exception {
         drop = Files.createDirectories(dir.resolve("drop"));
         Path jobs = Files.createDirectories(dir.resolve("jobs"));
-        Files.writeString(jobs.resolve("offers.yml"), Files.readString(FeedImportCliIT.JOB)
-                + "\nsource:\n  local: { dir: ../drop }\n  pattern: \"*.xml\"\n  after: archive\n");
+        Files.writeString(jobs.resolve("offers.yml"), FeedImportCliIT.sampleWithSource(
+                "source:\n  local: { dir: ../drop }\n  pattern: \"*.xml\"\n  after: archive\n"));
         cli = new CliProcess(dir.resolve("data"), dir);
     }
 
@@ -55,7 +55,10 @@ class PollCommandIT {
 
     @Test
     void aFeedWithoutSourceCannotBePolledAndSaysHowToImportInstead() throws Exception {
-        CliProcess.Result result = cli.run("poll", "offers", "--jobs", FeedImportCliIT.JOB.getParent().toString());
+        Path jobs = Files.createDirectories(dir.resolve("plain-jobs"));
+        Files.writeString(jobs.resolve("offers.yml"), FeedImportCliIT.sampleWithSource(""));
+
+        CliProcess.Result result = cli.run("poll", "offers", "--jobs", jobs.toString());
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("has no source: to poll; import a file with feedimport run");

@@ -34,6 +34,8 @@ class FeedDefinitionLoaderTest {
         assertThat(feed.skipLimit().maxPercent()).isEqualByComparingTo(BigDecimal.TEN);
         assertThat(feed.field("currency").orElseThrow().values()).containsExactly("EUR", "BGN", "USD");
         assertThat(feed.field("agentId").orElseThrow().column()).isEqualTo("agent_id");
+        assertThat(feed.pickup().location()).as("its drop folder, relative to the definition")
+                .isEqualTo(new SourceDefinition.Local(Path.of("drop/offers").toAbsolutePath()));
     }
 
     @Test
