@@ -1,6 +1,7 @@
 package io.feedimport.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -101,6 +102,28 @@ class PollerTest {
 
         assertThat(imported).containsExactly("export.xml=monday", "export.xml=tuesday");
         assertThat(ledger.recent("offers", 10)).extracting(FileEntry::state).containsExactly(FileState.IMPORTED, FileState.IMPORTED);
+    }
+
+    @Test
+    void aFileWhoseImportWasCutShortByACrashIsTakenAgainByTheNextPollerNotForgotten() throws IOException {
+        FeedDefinition feed = feed(SourceDefinition.After.ARCHIVE, SourceDefinition.Readiness.STABLE);
+        drop("export.xml", "monday", Instant.parse("2026-11-22T01:40:00Z"));
+        poller().poll(feed);
+        Poller dying = new Poller(new DropFolders(name -> null)::open, ledger, (f, file) -> {
+            throw new ProcessDied();
+        }, dir.resolve("incoming"));
+        assertThatThrownBy(() -> dying.poll(feed)).isInstanceOf(ProcessDied.class);
+        assertThat(ledger.recent("offers", 1).get(0).state()).isEqualTo(FileState.IMPORTING);
+
+        List<FileEvent> events = poller().poll(feed);
+
+        assertThat(kinds(events)).containsExactly(FileEvent.Kind.IMPORTED);
+        assertThat(imported).containsExactly("export.xml=monday");
+        assertThat(drop.resolve("archive/export.xml")).exists();
+    }
+
+    /** Stands for a kill -9 in the middle of an import: nothing after it runs. */
+    static final class ProcessDied extends Error {
     }
 
     @Test
