@@ -65,7 +65,7 @@ class ProductionDeliveryIT {
         jobs = Files.createDirectories(dir.resolve("jobs"));
         String definition = Files.readString(FeedImportCliIT.JOB).replace("name: offers", "name: " + FEED)
                 .replace("backoff: 5s", "backoff: 200ms").replace("backoffMax: 1m", "backoffMax: 400ms")
-                .replace("maxRetries: 3", "maxRetries: 2");
+                .replace("maxRetries: 3", "maxRetries: 2").replace("pollEvery: 10s", "pollEvery: 1s");
         Files.writeString(jobs.resolve("offers.yml"), definition);
         forgetQueues();
         cli = new CliProcess(dir.resolve("data"), dir, Map.of(
@@ -143,6 +143,27 @@ class ProductionDeliveryIT {
             assertThat(Files.readString(dir.resolve("worker-data/feedimport.log")))
                     .as("the worker saw the outage").contains("database unavailable");
         }
+    }
+
+    @Test
+    void aDaemonWithWorkersPicksUpADroppedExportAndDeliversItThroughTheBroker() throws Exception {
+        // the sample definition's source is ../drop/offers, relative to the jobs folder
+        Path drop = Files.createDirectories(dir.resolve("drop/offers"));
+        CliProcess.Running daemon = cli.start("daemon", "--workers", "--jobs", jobs.toString(), "--profile", "production");
+        started.add(daemon.process());
+
+        Files.copy(file, drop.resolve("export.xml"));
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (!daemon.errSoFar().contains("export.xml: imported as run 1")) {
+            assertThat(daemon.process().isAlive()).as("daemon died: " + daemon.errSoFar()).isTrue();
+            assertThat(System.nanoTime()).as("not imported within 3 minutes: " + daemon.errSoFar()).isLessThan(deadline);
+            Thread.sleep(200);
+        }
+
+        assertThat(daemon.errSoFar()).contains("consuming their queues", "imported as run 1: " + RECORDS + " read, "
+                + (RECORDS - valid) + " skipped, " + valid + " persisted, 0 unchanged, 0 parked");
+        assertThat(count("SELECT COUNT(DISTINCT id) FROM " + SCHEMA + ".offer")).isEqualTo(valid);
+        assertThat(drop.resolve("archive/export.xml")).exists();
     }
 
     @Test
