@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
 
+import io.feedimport.generate.ContactSheetGenerator;
 import io.feedimport.generate.GeneratedFeed;
 import io.feedimport.generate.OfferFeedGenerator;
 
@@ -25,7 +26,8 @@ final class GenerateCommand implements Command {
 
     @Override
     public String usage() {
-        return "generate offers --records N [--invalid-percent P] [--seed S] --out FILE   a realistic offers feed";
+        return "generate offers|contacts --records N [--invalid-percent P] [--seed S] --out FILE   realistic feeds"
+                + " (contacts: FILE.xlsx or FILE.xls)";
     }
 
     @Override
@@ -37,8 +39,8 @@ final class GenerateCommand implements Command {
     public int run(Arguments arguments) {
         String kind = arguments.positional(0, "kind of feed (offers)");
         arguments.expectPositionals(1);
-        if (!kind.equals("offers")) {
-            throw new UsageException("unknown feed kind '" + kind + "'; only offers can be generated");
+        if (!kind.equals("offers") && !kind.equals("contacts")) {
+            throw new UsageException("unknown feed kind '" + kind + "'; expected offers (XML) or contacts (XLSX or XLS)");
         }
         long records = arguments.number("records", 1000, 1);
         double invalidPercent = arguments.decimal("invalid-percent", 0, 0, 100);
@@ -46,11 +48,14 @@ final class GenerateCommand implements Command {
         long seed = arguments.number("seed", 42, Long.MIN_VALUE);
         long started = System.nanoTime();
         try {
-            GeneratedFeed feed = new OfferFeedGenerator(seed).write(file, records, invalidPercent);
+            GeneratedFeed feed = kind.equals("offers") ? new OfferFeedGenerator(seed).write(file, records, invalidPercent)
+                    : new ContactSheetGenerator(seed).write(file, records, invalidPercent);
             double seconds = (System.nanoTime() - started) / 1e9;
-            out.printf(Locale.ROOT, "wrote %s: %,d offers (%,d invalid), %.1f MB in %.1f s%n", file, feed.records(),
+            out.printf(Locale.ROOT, "wrote %s: %,d %s (%,d invalid), %.1f MB in %.1f s%n", file, feed.records(), kind,
                     feed.invalid(), feed.bytes() / 1e6, seconds);
             return ExitCode.OK;
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         } catch (IOException e) {
             throw new UsageException("cannot write " + file + ": " + e.getMessage());
         }

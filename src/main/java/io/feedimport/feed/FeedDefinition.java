@@ -41,11 +41,16 @@ public record FeedDefinition(
         StringBuilder text = new StringBuilder(name).append('\n')
                 .append(format.type()).append('|').append(format.recordPath()).append('|').append(format.encoding())
                 .append('|').append(new java.util.TreeMap<>(format.namespaces())).append('\n');
+        if (format.isSheet()) {
+            text.append(format.sheet()).append('|').append(format.headerRow()).append('\n');
+        }
         for (FieldDefinition f : fields) {
             text.append(f.name()).append('|').append(f.path()).append('|').append(f.type()).append('|').append(f.required())
                     .append('|').append(f.min()).append('|').append(f.max()).append('|').append(f.minLength())
                     .append('|').append(f.maxLength()).append('|').append(f.pattern() == null ? null : f.pattern().pattern())
-                    .append('|').append(f.values()).append('|').append(f.format()).append('\n');
+                    .append('|').append(f.values()).append('|').append(f.format())
+                    .append(f.sheetColumn() == null ? "" : "|column " + f.sheetColumn())
+                    .append(f.lookup() == null ? "" : "|lookup " + f.lookup()).append('\n');
         }
         return text.append(target.table()).append('|').append(target.key()).append('|').append(target.version()).toString();
     }

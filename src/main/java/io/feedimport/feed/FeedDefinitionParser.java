@@ -34,8 +34,8 @@ final class FeedDefinitionParser {
             root.problem("name", "expected lower-case letters, digits, '-' or '_', starting with a letter, got '" + name + "'");
         }
         FormatDefinition format = format(root.section("format", true));
-        List<FieldDefinition> fields = new FieldDefinitionParser(root, format == null ? Map.of() : format.namespaces())
-                .parse(root.section("fields", true));
+        List<FieldDefinition> fields = new FieldDefinitionParser(root, format == null ? Map.of() : format.namespaces(),
+                format != null && format.isSheet()).parse(root.section("fields", true));
         TargetDefinition target = target(root.section("target", true), name, fields);
         checkDepth(format, fields);
         SkipLimit skipLimit = skipLimit(root.string("skipLimit", false));
@@ -51,10 +51,13 @@ final class FeedDefinitionParser {
         if (format == null) {
             return null;
         }
-        format.allowOnly(FORMAT);
         String type = format.string("type", true);
-        if (type != null && !type.equals("xml")) {
-            format.problem("type", "'" + type + "' is not supported yet; expected xml");
+        if (FormatDefinition.XLSX.equals(type) || FormatDefinition.XLS.equals(type)) {
+            return new SheetFormatParser(format).parse(type);
+        }
+        format.allowOnly(FORMAT);
+        if (type != null && !type.equals(FormatDefinition.XML)) {
+            format.problem("type", "'" + type + "' is not supported; expected xml, xlsx or xls");
         }
         Map<String, String> namespaces = namespaces(format.section("namespaces", false));
         List<PathStep> record = ElementPaths.parse(format, "record", format.string("record", true), true, namespaces);
@@ -65,12 +68,12 @@ final class FeedDefinitionParser {
             format.problem("encoding", "unknown character set '" + encoding + "'; expected auto or a name such as UTF-8, ISO-8859-1, windows-1251");
         }
         XmlLimits limits = limits(format.section("limits", false));
-        return record == null ? null : new FormatDefinition(type, record, encoding, namespaces, limits);
+        return record == null ? null : new FormatDefinition(type, record, encoding, namespaces, limits, null, 0, SheetLimits.DEFAULT);
     }
 
     /** A depth limit below the deepest declared path would make every file of the feed "malformed". */
     private void checkDepth(FormatDefinition format, List<FieldDefinition> fields) {
-        if (format == null) {
+        if (format == null || format.isSheet()) {
             return;
         }
         int deepest = format.record().size() + fields.stream()

@@ -4,8 +4,12 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * One field of a record: where it sits in the record, its type and the rules its value must pass.
+ * One field of a record: where it sits in the record (an XML path, or a spreadsheet column given by its header or
+ * letter), its type, the rules its value must pass, and the lookup that turns it into a reference, if any.
  * Bounds are kept as the definition's text and interpreted by the validator for the field's type.
+ *
+ * @param sheetColumn the header text or column letter of a spreadsheet feed's field; null for XML feeds
+ * @param lookup      the name of the feed's lookup that resolves this field's value, or null
  */
 public record FieldDefinition(
         String name,
@@ -19,7 +23,9 @@ public record FieldDefinition(
         Integer maxLength,
         Pattern pattern,
         List<String> values,
-        String format) {
+        String format,
+        String sheetColumn,
+        String lookup) {
 
     public FieldDefinition {
         steps = List.copyOf(steps);

@@ -11,15 +11,18 @@ import java.util.regex.PatternSyntaxException;
 /** Parses the {@code fields} mapping and refuses any rule that does not fit its field's type. */
 final class FieldDefinitionParser {
 
-    private static final Set<String> KEYS = Set.of("path", "type", "required", "min", "max", "minLength", "maxLength",
-            "pattern", "values", "format");
+    private static final Set<String> KEYS = Set.of("path", "column", "type", "required", "min", "max", "minLength",
+            "maxLength", "pattern", "values", "format", "lookup");
 
     private final YamlSection root;
     private final Map<String, String> namespaces;
+    private final boolean sheet;
 
-    FieldDefinitionParser(YamlSection root, Map<String, String> namespaces) {
+    /** @param sheet whether fields are spreadsheet columns ({@code column}) rather than XML paths ({@code path}) */
+    FieldDefinitionParser(YamlSection root, Map<String, String> namespaces, boolean sheet) {
         this.root = root;
         this.namespaces = namespaces;
+        this.sheet = sheet;
     }
 
     List<FieldDefinition> parse(YamlSection fields) {
@@ -61,8 +64,22 @@ final class FieldDefinitionParser {
         if (typeText != null && type == null) {
             field.problem("type", "unknown type '" + typeText + "'; expected one of string, integer, decimal, boolean, date, datetime, enum");
         }
-        String path = field.string("path", true);
-        List<PathStep> steps = ElementPaths.parse(field, "path", path, false, namespaces);
+        String path = null;
+        List<PathStep> steps = List.of();
+        String column = null;
+        if (sheet) {
+            column = field.string("column", true);
+            if (field.string("path", false) != null) {
+                field.problem("path", "a spreadsheet field is addressed by column (its header or letter), not by path");
+            }
+        } else {
+            path = field.string("path", true);
+            steps = ElementPaths.parse(field, "path", path, false, namespaces);
+            if (field.string("column", false) != null) {
+                field.problem("column", "an XML field is addressed by path; column is for xlsx and xls feeds");
+            }
+        }
+        String lookup = field.string("lookup", false);
         String format = field.string("format", false);
         DateTimeFormatter formatter = formatter(field, type, format);
         String min = bound(field, "min", type, formatter);
@@ -88,10 +105,11 @@ final class FieldDefinitionParser {
             field.problem("values", "allowed values apply to enum fields; declare type: enum");
         }
         boolean required = field.bool("required");
-        if (type == null || steps == null) {
+        if (type == null || steps == null || sheet && column == null) {
             return null;
         }
-        return new FieldDefinition(name, path, steps, type, required, min, max, minLength, maxLength, pattern, values, format);
+        return new FieldDefinition(name, path, steps, type, required, min, max, minLength, maxLength, pattern, values, format,
+                column, lookup);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -246,15 +246,47 @@ class FeedDefinitionLoaderTest {
 
     @Test
     void unsupportedFormatsAndMissingFilesAreClear() throws IOException {
-        Path xlsx = write("""
+        Path csv = write("""
                 name: offers
-                format: { type: xlsx, record: /feed/offer }
+                format: { type: csv, record: /feed/offer }
                 fields: { id: { path: "@id", type: string } }
                 target: { key: [id] }
                 """);
-        assertThatThrownBy(() -> loader.load(xlsx)).hasMessageContaining("format.type: 'xlsx' is not supported yet");
+        assertThatThrownBy(() -> loader.load(csv)).hasMessageContaining("format.type: 'csv' is not supported; expected xml, xlsx or xls");
         assertThatThrownBy(() -> loader.load(dir.resolve("nope.yml"))).hasMessageContaining("no such feed definition file");
         assertThatThrownBy(() -> loader.load(dir)).hasMessageContaining("is a directory");
+    }
+
+    @Test
+    void aSpreadsheetFeedNamesItsSheetHeaderRowAndColumnsAndRefusesXmlKeys() throws IOException {
+        Path contacts = write("""
+                name: contacts
+                format: { type: xlsx, sheet: Contacts, headerRow: 2, limits: { maxEntrySize: 100000000, minInflateRatio: 0.005 } }
+                fields:
+                  email: { column: "E-mail", type: string, required: true }
+                  city:  { column: F, type: string }
+                target: { key: [email] }
+                """);
+        Path mixed = write("""
+                name: contacts
+                format: { type: xls, record: /feed/offer, limits: { minInflateRatio: 0 } }
+                fields:
+                  email: { path: "@email", type: string }
+                target: { key: [email] }
+                """);
+
+        FeedDefinition feed = loader.load(contacts);
+
+        assertThat(feed.format().isSheet()).isTrue();
+        assertThat(feed.format().sheet()).isEqualTo("Contacts");
+        assertThat(feed.format().headerRow()).isEqualTo(2);
+        assertThat(feed.format().sheetLimits()).isEqualTo(new SheetLimits(100_000_000L, 0.005, SheetLimits.DEFAULT.maxTextSize()));
+        assertThat(feed.fields()).extracting(FieldDefinition::sheetColumn).containsExactly("E-mail", "F");
+        assertThatThrownBy(() -> loader.load(mixed)).hasMessageContainingAll(
+                "format.record: unknown key; expected one of headerRow, limits, sheet, type",
+                "format.limits.minInflateRatio: expected a ratio between 0 and 1 such as 0.01 (0 would turn the zip-bomb guard off), got '0'",
+                "fields.email.column: is required",
+                "fields.email.path: a spreadsheet field is addressed by column (its header or letter), not by path");
     }
 
     private Path write(String yaml) throws IOException {
