@@ -2,6 +2,7 @@ package io.feedimport.feed;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -12,6 +13,8 @@ import java.util.Optional;
  *                 definition has no {@code source} key
  * @param schedule when the feed's import is due (the {@code schedule} key), or null when the definition has no
  *                 {@code schedule} key
+ * @param lookups  the feed's lookups by name, resolving fields into ids of reference tables (empty when none)
+ * @param cache    how long looked-up reference data may be served from the cache
  */
 public record FeedDefinition(
         String name,
@@ -23,10 +26,14 @@ public record FeedDefinition(
         int chunkSize,
         DeliveryDefinition delivery,
         SourceDefinition pickup,
-        ScheduleDefinition schedule) {
+        ScheduleDefinition schedule,
+        Map<String, LookupDefinition> lookups,
+        CacheDefinition cache) {
 
     public FeedDefinition {
         fields = List.copyOf(fields);
+        lookups = lookups == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(lookups));
+        cache = cache == null ? CacheDefinition.DEFAULT : cache;
     }
 
     public Optional<FieldDefinition> field(String fieldName) {

@@ -13,7 +13,7 @@ import java.util.Set;
 final class FeedDefinitionParser {
 
     private static final Set<String> TOP = Set.of("name", "description", "format", "fields", "target", "skipLimit", "chunkSize",
-            "delivery", "source", "schedule");
+            "delivery", "lookups", "cache", "source", "schedule");
     private static final Set<String> DELIVERY = Set.of("consumers", "prefetch", "maxRetries", "backoff", "backoffMax", "timeout",
             "rateLimit", "queue");
     private static final Set<String> FORMAT = Set.of("type", "record", "encoding", "namespaces", "limits");
@@ -43,8 +43,10 @@ final class FeedDefinitionParser {
         DeliveryDefinition delivery = delivery(root.section("delivery", false));
         SourceDefinition pickup = new SourceDefinitionParser(root, source).source();
         ScheduleDefinition schedule = new ScheduleDefinitionParser(root).schedule();
+        LookupDefinitionParser lookupParser = new LookupDefinitionParser(root);
+        Map<String, LookupDefinition> lookups = lookupParser.lookups(fields);
         return new FeedDefinition(name, source, format, fields, target, skipLimit,
-                chunkSize == null ? DEFAULT_CHUNK_SIZE : chunkSize, delivery, pickup, schedule);
+                chunkSize == null ? DEFAULT_CHUNK_SIZE : chunkSize, delivery, pickup, schedule, lookups, lookupParser.cache());
     }
 
     private FormatDefinition format(YamlSection format) {

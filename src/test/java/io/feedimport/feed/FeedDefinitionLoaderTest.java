@@ -289,6 +289,46 @@ class FeedDefinitionLoaderTest {
                 "fields.email.path: a spreadsheet field is addressed by column (its header or letter), not by path");
     }
 
+    @Test
+    void lookupsNameTheirReferenceTableAndFieldsMayOnlyUseDeclaredOnes() throws IOException {
+        Path good = write("""
+                name: offers
+                format: { type: xml, record: /feed/offer }
+                fields:
+                  id:    { path: "@id", type: string }
+                  agent: { path: agent, type: string, lookup: agents }
+                  city:  { path: city, type: string, lookup: cities }
+                target: { key: [id] }
+                lookups:
+                  agents: { table: agent, key: external_ref, value: id }
+                  cities: { table: city, key: name, value: id, onMissing: create, normalize: lowercase-trim }
+                cache: { ttl: 5m }
+                """);
+        Path bad = write("""
+                name: offers
+                format: { type: xml, record: /feed/offer }
+                fields:
+                  id:    { path: "@id", type: string, lookup: nope }
+                target: { key: [id] }
+                lookups:
+                  agents: { table: Agent, key: external_ref, onMissing: ignore }
+                """);
+
+        FeedDefinition feed = loader.load(good);
+
+        assertThat(feed.lookups()).containsOnlyKeys("agents", "cities");
+        assertThat(feed.lookups().get("agents")).isEqualTo(new LookupDefinition("agents", "agent", "external_ref", "id",
+                LookupDefinition.OnMissing.REJECT, LookupDefinition.Normalize.NONE));
+        assertThat(feed.lookups().get("cities").normalized("  Велико   ТЪРНОВО ")).isEqualTo("велико търново");
+        assertThat(feed.cache().ttl()).isEqualTo(java.time.Duration.ofMinutes(5));
+        assertThat(feed.field("agent").orElseThrow().lookup()).isEqualTo("agents");
+        assertThatThrownBy(() -> loader.load(bad)).hasMessageContainingAll(
+                "lookups.agents.table: expected a lower-case SQL name (letters, digits, '_'), got 'Agent'",
+                "lookups.agents.value: is required",
+                "lookups.agents.onMissing: expected one of reject, null, create, got 'ignore'",
+                "fields.id.lookup: 'nope' is not declared under lookups");
+    }
+
     private Path write(String yaml) throws IOException {
         Path file = Files.createTempFile(dir, "feed", ".yml");
         Files.writeString(file, yaml);

@@ -75,6 +75,6 @@ class FeedDaemonTest {
         SourceDefinition source = new SourceDefinition(new SourceDefinition.Local(folder), "*.xml",
                 SourceDefinition.Readiness.STABLE, null, SourceDefinition.DEFAULT_IGNORE, SourceDefinition.After.ARCHIVE,
                 "archive", "failed", Duration.ofSeconds(1), Duration.ofHours(1));
-        return new FeedDefinition(name, dir.resolve(name + ".yml"), null, List.of(), null, null, 500, null, source, null);
+        return new FeedDefinition(name, dir.resolve(name + ".yml"), null, List.of(), null, null, 500, null, source, null, null, null);
     }
 }

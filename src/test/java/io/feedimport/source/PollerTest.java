@@ -326,7 +326,7 @@ class PollerTest {
         SourceDefinition source = new SourceDefinition(new SourceDefinition.Local(drop), "*.xml", ready,
                 ready == SourceDefinition.Readiness.MARKER ? ".done" : null, SourceDefinition.DEFAULT_IGNORE, after,
                 "archive", "failed", Duration.ofSeconds(60), readyTimeout);
-        return new FeedDefinition("offers", dir.resolve("offers.yml"), null, List.of(), null, null, 500, null, source, null);
+        return new FeedDefinition("offers", dir.resolve("offers.yml"), null, List.of(), null, null, 500, null, source, null, null, null);
     }
 
     private void drop(String name, String content, Instant modified) throws IOException {
