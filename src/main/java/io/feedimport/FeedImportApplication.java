@@ -1,6 +1,7 @@
 package io.feedimport;
 
 import io.feedimport.cli.FeedImportCli;
+import io.feedimport.reference.ReferenceConfiguration;
 import io.feedimport.run.EngineConfiguration;
 import io.feedimport.schedule.ScheduleConfiguration;
 import io.feedimport.source.SourceConfiguration;
@@ -13,6 +14,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import({EngineConfiguration.class, SourceConfiguration.class, ScheduleConfiguration.class,
+        ReferenceConfiguration.class,
         RabbitConfiguration.class})
 public class FeedImportApplication {
 

@@ -8,6 +8,8 @@ import io.feedimport.feed.FeedDefinition;
 import io.feedimport.read.InputFiles;
 import io.feedimport.report.RunStatus;
 import io.feedimport.report.RunSummary;
+import io.feedimport.reference.CacheStats;
+import io.feedimport.reference.FeedLookups;
 import io.feedimport.run.ImportRunner;
 
 /** {@code run JOB.yml --file FILE [--json]}: imports a file now, or resumes its interrupted run. */
@@ -50,6 +52,16 @@ final class RunCommand implements Command {
         RunSummary summary;
         try (EngineContext engine = EngineContext.start(arguments)) {
             summary = engine.bean(ImportRunner.class).run(feed, file, new ProgressPrinter(err));
+            if (!feed.lookups().isEmpty()) {
+                // in this process only: with RabbitMQ the lookups happen in the workers, which have their own counts
+                CacheStats lookups = engine.bean(FeedLookups.class).stats();
+                long asked = lookups.hits() + lookups.misses();
+                if (asked > 0) {
+                    err.printf(java.util.Locale.ROOT, "feedimport: lookups: %.1f%% from the cache (%d hits, %d misses,"
+                            + " %d database reads, %d created)%n", 100.0 * lookups.hits() / asked, lookups.hits(),
+                            lookups.misses(), lookups.databaseLoads(), lookups.created());
+                }
+            }
         }
         if (summary.status() != RunStatus.COMPLETED) {
             err.println("feedimport: run " + summary.runId() + " failed: " + summary.message());

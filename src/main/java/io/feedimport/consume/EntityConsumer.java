@@ -63,7 +63,13 @@ public final class EntityConsumer implements RecordConsumer {
                 upserts.add(new EntityStore.Upsert(mapper.map(message), message.runId(), message.recordNumber()));
                 positions.add(i);
             } catch (MappingException e) {
-                outcomes.set(i, reject(message, "mapping", e.getMessage()));
+                outcomes.set(i, reject(message, e.rule(), e.field(), e.value(), e.getMessage()));
+            } catch (RuntimeException e) {
+                // a lookup reads the reference table: a database out of reach is an outage here too
+                if (DatabaseUnavailableException.isOutage(e)) {
+                    throw new DatabaseUnavailableException(e);
+                }
+                throw e;
             }
         }
         store(batch, upserts, positions, outcomes);
@@ -125,8 +131,12 @@ public final class EntityConsumer implements RecordConsumer {
     }
 
     private Outcome reject(RecordMessage message, String rule, String reason) {
+        return reject(message, rule, null, null, reason);
+    }
+
+    private Outcome reject(RecordMessage message, String rule, String field, String value, String reason) {
         try {
-            rejections.reject(message, rule, reason);
+            rejections.reject(message, rule, field, value, reason);
             return Outcome.reject(reason);
         } catch (DataAccessException e) {
             if (DatabaseUnavailableException.isOutage(e)) {

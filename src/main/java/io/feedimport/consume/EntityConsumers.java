@@ -1,7 +1,12 @@
 package io.feedimport.consume;
 
 import io.feedimport.feed.FeedDefinition;
+import io.feedimport.mapping.LookupRejectedException;
+import io.feedimport.mapping.LookupResolver;
 import io.feedimport.mapping.RowMapper;
+import io.feedimport.reference.FeedLookups;
+import io.feedimport.reference.ReferenceResolver;
+import io.feedimport.reference.Resolution;
 import io.feedimport.store.EntityStore;
 import io.feedimport.store.EntityTable;
 import io.feedimport.store.OutcomeLedger;
@@ -22,20 +27,38 @@ public final class EntityConsumers {
     private final EntityTable tables;
     private final OutcomeLedger ledger;
     private final Rejections rejections;
+    private final FeedLookups lookups;
 
     public EntityConsumers(JdbcTemplate jdbc, PlatformTransactionManager transactions,
-                           EntityTable tables, OutcomeLedger ledger, Rejections rejections) {
+                           EntityTable tables, OutcomeLedger ledger, Rejections rejections, FeedLookups lookups) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.tables = tables;
         this.ledger = ledger;
         this.rejections = rejections;
+        this.lookups = lookups;
     }
 
     public RecordConsumer forFeed(FeedDefinition feed) {
         tables.ensure(feed);
         TransactionTemplate transaction = new TransactionTemplate(transactions);
         transaction.setTimeout((int) Math.max(1, feed.delivery().timeout().toSeconds()));
-        return new EntityConsumer(new RowMapper(feed), new EntityStore(jdbc, feed), ledger, rejections, transaction);
+        return new EntityConsumer(new RowMapper(feed, lookupsOf(feed)), new EntityStore(jdbc, feed), ledger, rejections,
+                transaction);
+    }
+
+    /** The feed's lookups as the mapper sees them: an id, an empty value, or a rejection with its reason. */
+    private LookupResolver lookupsOf(FeedDefinition feed) {
+        if (feed.lookups().isEmpty()) {
+            return LookupResolver.NONE;
+        }
+        ReferenceResolver resolver = lookups.resolver(feed);
+        return (lookup, raw) -> {
+            Resolution resolution = resolver.resolve(lookup, raw);
+            if (resolution.isRejected()) {
+                throw new LookupRejectedException(resolution.reason());
+            }
+            return resolution.value();
+        };
     }
 }

@@ -139,6 +139,8 @@ final class FeedDefinitionParser {
             for (String field : key) {
                 if (fields.stream().noneMatch(f -> f.name().equals(field))) {
                     target.problem("key", "'" + field + "' is not a field of this feed");
+                } else if (fields.stream().anyMatch(f -> f.name().equals(field) && f.lookup() != null)) {
+                    target.problem("key", "'" + field + "' has a lookup; a key identifies the entity as the file writes it");
                 }
             }
         }

@@ -11,15 +11,27 @@ import io.feedimport.feed.FieldDefinition;
 import io.feedimport.feed.ValueParser;
 import io.feedimport.publish.RecordMessage;
 
-/** Maps a message of a feed to the typed row of the feed's target table. */
+/**
+ * Maps a message of a feed to the typed row of the feed's target table; a field with a lookup is stored as the id of
+ * the reference row its value names. The content hash is taken over the values as written, so a record is unchanged
+ * when its text is, whatever its references resolve to.
+ */
 public final class RowMapper {
 
     private final List<FieldDefinition> fields;
     private final List<String> columns;
     private final int[] keyColumns;
     private final int versionColumn;
+    private final FeedDefinition feed;
+    private final LookupResolver lookups;
 
     public RowMapper(FeedDefinition feed) {
+        this(feed, LookupResolver.NONE);
+    }
+
+    public RowMapper(FeedDefinition feed, LookupResolver lookups) {
+        this.feed = feed;
+        this.lookups = lookups;
         this.fields = feed.fields();
         this.columns = fields.stream().map(FieldDefinition::column).toList();
         this.keyColumns = feed.target().key().stream().mapToInt(feed::indexOf).toArray();
@@ -37,6 +49,13 @@ public final class RowMapper {
                     values[i] = ValueParser.parse(field.type(), text, null);
                 } catch (IllegalArgumentException e) {
                     throw new MappingException(field.name() + " '" + text + "' is " + e.getMessage());
+                }
+                if (field.lookup() != null) {
+                    try {
+                        values[i] = lookups.resolve(feed.lookups().get(field.lookup()), text);
+                    } catch (LookupRejectedException e) {
+                        throw new LookupRejectedException(field.name(), text, e.getMessage());
+                    }
                 }
                 digest.update(text.getBytes(StandardCharsets.UTF_8));
             }

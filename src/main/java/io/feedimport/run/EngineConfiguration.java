@@ -9,6 +9,7 @@ import io.feedimport.consume.RetryPolicy;
 import io.feedimport.publish.ParkedQueue;
 import io.feedimport.publish.ParkingLot;
 import io.feedimport.publish.PublisherFactory;
+import io.feedimport.reference.FeedLookups;
 import io.feedimport.store.EngineSchema;
 import io.feedimport.store.EntityTable;
 import io.feedimport.store.JdbcParkingLot;
@@ -77,8 +78,8 @@ public class EngineConfiguration {
 
     @Bean
     EntityConsumers entityConsumers(JdbcTemplate jdbc, PlatformTransactionManager transactions, EntityTable tables,
-                                    OutcomeLedger ledger, Rejections rejections) {
-        return new EntityConsumers(jdbc, transactions, tables, ledger, rejections);
+                                    OutcomeLedger ledger, Rejections rejections, FeedLookups lookups) {
+        return new EntityConsumers(jdbc, transactions, tables, ledger, rejections, lookups);
     }
 
     /** The embedded default; {@code feedimport.transport=rabbitmq} selects {@link RabbitConfiguration} instead. */

@@ -56,7 +56,8 @@ public final class EntityStore {
                 + " WHERE " + where;
         // explicit SQL types: for a null value the JDBC template would otherwise ask the driver for parameter
         // metadata, which costs PostgreSQL a round trip per statement
-        List<Integer> types = new ArrayList<>(feed.fields().stream().map(f -> sqlType(f.type())).toList());
+        List<Integer> types = new ArrayList<>(feed.fields().stream()
+                .map(f -> f.lookup() == null ? sqlType(f.type()) : Types.BIGINT).toList());
         types.addAll(List.of(Types.VARCHAR, Types.BIGINT, Types.BIGINT, Types.TIMESTAMP_WITH_TIMEZONE));
         this.insertTypes = types.stream().mapToInt(Integer::intValue).toArray();
         types.addAll(keyTypes.stream().map(EntityStore::sqlType).toList());

@@ -25,6 +25,15 @@ public final class Rejections {
 
     /** @param rule what refused it: {@code mapping} or {@code constraint} */
     public void reject(RecordMessage message, String rule, String reason) {
+        reject(message, rule, null, null, reason);
+    }
+
+    /**
+     * @param rule  what refused it: {@code mapping}, {@code lookup} or {@code constraint}
+     * @param field the field at fault, or null when it is the record as a whole
+     * @param value the field's value as written, or null
+     */
+    public void reject(RecordMessage message, String rule, String field, String value, String reason) {
         transaction.executeWithoutResult(status -> {
             RecordOutcome before = ledger.outcome(message.runId(), message.recordNumber());
             if (before != null && before != RecordOutcome.PARKED) {
@@ -32,9 +41,10 @@ public final class Rejections {
             }
             jdbc.update("DELETE FROM fi_skip WHERE run_id = ? AND record_no = ?", message.runId(), message.recordNumber());
             jdbc.update("INSERT INTO fi_skip (run_id, record_no, seq, feed, file, line, col, record_key, field, rule, bad_value,"
-                            + " message) SELECT ?, ?, 0, ?, COALESCE(MAX(file), '?'), ?, 0, ?, '-', ?, NULL, ? FROM fi_run WHERE run_id = ?",
-                    message.runId(), message.recordNumber(), message.feed(), message.line(), truncate(message.key()), rule,
-                    "record " + message.recordNumber() + ": " + reason, message.runId());
+                            + " message) SELECT ?, ?, 0, ?, COALESCE(MAX(file), '?'), ?, 0, ?, ?, ?, ?, ? FROM fi_run WHERE run_id = ?",
+                    message.runId(), message.recordNumber(), message.feed(), message.line(), truncate(message.key()),
+                    field == null ? "-" : field, rule, truncate(value), "record " + message.recordNumber() + ": " + reason,
+                    message.runId());
             ledger.recordAll(List.of(new OutcomeLedger.Entry(message.runId(), message.recordNumber(), RecordOutcome.REJECTED)));
         });
     }

@@ -38,6 +38,9 @@ public enum SqlDialect {
     }
 
     public String columnType(FieldDefinition field) {
+        if (field.lookup() != null) {
+            return "BIGINT"; // the id of the reference row, not the text that named it
+        }
         return switch (field.type()) {
             // past a million characters a bounded VARCHAR buys nothing, and PostgreSQL caps it at about ten million
             case STRING -> field.maxLength() == null || field.maxLength() > 1_000_000
