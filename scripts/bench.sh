@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Prints benchmark figures; asserts nothing (figures are read by people, not by CI).
 #   scripts/bench.sh [RECORDS]        default 1,000,000 records, 2% invalid, heap capped at 256 MB
-#   BENCH_ONLY=embedded|production    run one half only
+#   BENCH_ONLY=embedded|production|xlsx   run one part only
 # 1. parse: a bare Woodstox cursor pass vs the engine's read + validate, on the same file, best of 5 rounds
 # 2. import: the whole pipeline (read, validate, publish in-process, upsert into file-based H2), with peak heap
 #    sampled by jstat; the same import of a file 10x smaller, and of the large file with -Xmx64m, show that
 #    memory does not grow with file size.
-# 3. production: the importer publishing to the local RabbitMQ with confirms, one worker process upserting into the
+# 3. xlsx: a generated 500,000-row CRM contacts workbook imported with the heap capped at 256 MB (rows/s, peak heap).
+# 4. production: the importer publishing to the local RabbitMQ with confirms, one worker process upserting into the
 #    local PostgreSQL (schema feedimport_bench, dropped first); publish throughput (the read step: read, validate,
 #    publish, every chunk confirmed) and end-to-end records/s (until every record is accounted for).
 set -euo pipefail
@@ -34,10 +35,10 @@ sample_heap() {
       if ($col["OU"] > old) old = $col["OU"]; print peak, old > "/dev/stderr" }' 2> "$out" || true
 }
 
-import() { # file label
-  local file="$1" label="$2" data="$work/data-$2" json heapfile="$work/heap-$2.txt"
+import() { # file label [job]
+  local file="$1" label="$2" job="${3:-jobs/offers-xml.yml}" data="$work/data-$2" json heapfile="$work/heap-$2.txt"
   rm -rf "$data"
-  java $heap -Dfeedimport.data-dir="$data" -jar "$jar" run jobs/offers-xml.yml --file "$file" --json \
+  java $heap -Dfeedimport.data-dir="$data" -jar "$jar" run "$job" --file "$file" --json \
       > "$work/run-$label.out" 2> "$work/run-$label.err" &
   local pid=$!
   sleep 0.5
@@ -93,6 +94,13 @@ production() { # file queue-type
 }
 
 echo "bench: $(nproc) cores, $(java -version 2>&1 | head -n 1), heap $heap, $(date -u +%FT%TZ)"
+if [[ -z "${BENCH_ONLY:-}" || "${BENCH_ONLY:-}" == xlsx ]]; then
+  rows="${BENCH_XLSX_ROWS:-500000}"
+  sheet="$work/contacts-$rows.xlsx"
+  [[ -f "$sheet" ]] || java -Xmx256m -jar "$jar" generate contacts --records "$rows" --invalid-percent 2 --seed 7 --out "$sheet" >&2
+  import "$sheet" xlsx jobs/contacts-xlsx.yml
+  [[ "${BENCH_ONLY:-}" == xlsx ]] && exit 0
+fi
 big=$(feed_file "$records")
 if [[ "${BENCH_ONLY:-}" != production ]]; then
   java $heap -jar "$jar" bench-parse jobs/offers-xml.yml --file "$big" --rounds 5

@@ -10,7 +10,7 @@ import io.feedimport.read.InputException;
 import io.feedimport.read.ReadAheadRecordReader;
 import io.feedimport.read.RecordReader;
 import io.feedimport.read.SourceRecord;
-import io.feedimport.read.XmlRecordReader;
+import io.feedimport.read.RecordReaders;
 import io.feedimport.report.SkipEntry;
 import io.feedimport.validate.CheckedRecord;
 import io.feedimport.validate.RecordValidator;
@@ -51,7 +51,7 @@ final class ValidateCommand implements Command {
         long read = 0;
         long skipped = 0;
         String failure = null;
-        try (RecordReader reader = new ReadAheadRecordReader(XmlRecordReader.open(feed, file))) {
+        try (RecordReader reader = new ReadAheadRecordReader(RecordReaders.open(feed, file))) {
             for (SourceRecord record = reader.read(); record != null; record = reader.read()) {
                 read++;
                 CheckedRecord checked = validator.check(record);

@@ -7,7 +7,7 @@ import io.feedimport.feed.FeedDefinition;
 import io.feedimport.publish.RecordPublisher;
 import io.feedimport.read.ReadAheadRecordReader;
 import io.feedimport.read.SourceRecord;
-import io.feedimport.read.XmlRecordReader;
+import io.feedimport.read.RecordReaders;
 import io.feedimport.store.RunLedger;
 import io.feedimport.store.SkipReportStore;
 import io.feedimport.validate.CheckedRecord;
@@ -46,7 +46,7 @@ public final class ImportJobFactory {
 
     public Job create(FeedDefinition feed, Path file, RecordPublisher publisher, JobExecutionListener registration,
                       RunProgress progress) {
-        RecordItemReader reader = new RecordItemReader(() -> new ReadAheadRecordReader(XmlRecordReader.open(feed, file)));
+        RecordItemReader reader = new RecordItemReader(() -> new ReadAheadRecordReader(RecordReaders.open(feed, file)));
         RecordValidator validator = new RecordValidator(feed);
         PublishingItemWriter writer = new PublishingItemWriter(feed, publisher, skipReport, runs, progress);
         Step read = new StepBuilder(READ_STEP, jobRepository)

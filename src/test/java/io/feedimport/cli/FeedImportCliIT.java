@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -53,6 +54,31 @@ class FeedImportCliIT {
         for (String key : new String[] {"runId", "feed", "file", "status", "read", "skipped", "published", "persisted", "unchanged", "parked", "durationMs"}) {
             assertThat(json).contains("\"" + key + "\":");
         }
+    }
+
+    @Test
+    void theSampleContactsWorkbookImportsAsXlsxAndTheSameContactsAsXlsWithTheSameSkipReport() throws Exception {
+        Path xls = dir.resolve("contacts.xls");
+        cli.run("generate", "contacts", "--records", "300", "--invalid-percent", "5", "--seed", "2026", "--out", xls.toString());
+        Path xlsJob = dir.resolve("contacts-xls.yml");
+        Files.writeString(xlsJob, Files.readString(Path.of("jobs/contacts-xlsx.yml").toAbsolutePath())
+                .replace("type: xlsx ", "type: xls ").replace("table: contact", "table: contact_xls"));
+
+        CliProcess.Result xlsx = cli.run("run", Path.of("jobs/contacts-xlsx.yml").toAbsolutePath().toString(), "--file",
+                Path.of("sample-feeds/contacts.xlsx").toAbsolutePath().toString(), "--json");
+        CliProcess.Result old = cli.run("run", xlsJob.toString(), "--file", xls.toString(), "--json");
+
+        for (CliProcess.Result result : List.of(xlsx, old)) {
+            assertThat(result.exitCode()).as(result.err()).isZero();
+            assertThat(result.lastLine()).contains("\"read\":300", "\"skipped\":15", "\"persisted\":285", "\"reconciled\":true");
+        }
+        String xlsxReport = cli.run("report", "1").out();
+        String xlsReport = cli.run("report", "2").out();
+        assertThat(xlsxReport).contains("contacts.xlsx:21:1: record 20 (CT-000020): email [required]",
+                "birthDate [max] '2031-05-17'", "score [min] '-5'", "active [type] 'maybe'");
+        assertThat(xlsReport.replace("contacts.xls:", "contacts.xlsx:").lines().map(line -> line.replaceAll("^\\S*/", "")).toList())
+                .isEqualTo(xlsxReport.lines().map(line -> line.replaceAll("^\\S*/", "")).toList().stream()
+                        .map(line -> line.replace("run 1 (", "run 2 (")).toList());
     }
 
     @Test

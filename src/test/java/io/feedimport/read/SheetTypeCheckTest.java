@@ -1,0 +1,109 @@
+package io.feedimport.read;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.feedimport.feed.FeedDefinition;
+import io.feedimport.feed.FeedDefinitionLoader;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** RecordReaders picks the reader by format.type and refuses files whose content is of another kind, in one line. */
+class SheetTypeCheckTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void givenAnXlsxFileDeclaredXls_whenOpening_thenOneLineSaysWhatItIsAndWhatToSet() throws IOException {
+        Path file = save(new XSSFWorkbook(), "offers.xls");
+
+        assertThatThrownBy(() -> RecordReaders.open(sheetFeed("xls"), file)).isInstanceOf(InputException.class)
+                .hasMessage(file + ": is an XLSX (Excel 2007+) workbook, but the feed's format.type is xls; set format.type: xlsx")
+                .satisfies(e -> assertThat(((InputException) e).unreadable()).isTrue());
+    }
+
+    @Test
+    void givenAnXlsFileDeclaredXlsx_whenOpening_thenOneLineSaysWhatItIsAndWhatToSet() throws IOException {
+        Path file = save(new HSSFWorkbook(), "offers.xlsx");
+
+        assertThatThrownBy(() -> RecordReaders.open(sheetFeed("xlsx"), file)).isInstanceOf(InputException.class)
+                .hasMessage(file + ": is an XLS (Excel 97-2003) workbook, but the feed's format.type is xlsx; set format.type: xls");
+    }
+
+    @Test
+    void givenAnXmlFileDeclaredXlsx_whenOpening_thenOneLineSaysItIsXml() throws IOException {
+        Path file = Files.writeString(dir.resolve("offers.xlsx"), "<?xml version=\"1.0\"?><feed><offers/></feed>");
+
+        assertThatThrownBy(() -> RecordReaders.open(sheetFeed("xlsx"), file)).isInstanceOf(InputException.class)
+                .hasMessage(file + ": is an XML document, but the feed's format.type is xlsx; set format.type: xml");
+    }
+
+    @Test
+    void givenAWorkbookDeclaredXml_whenOpening_thenOneLineSaysItIsAWorkbook() throws IOException {
+        Path file = save(new XSSFWorkbook(), "offers.xml");
+
+        assertThatThrownBy(() -> RecordReaders.open(xmlFeed(), file)).isInstanceOf(InputException.class)
+                .hasMessage(file + ": is an XLSX (Excel 2007+) workbook, but the feed's format.type is xml; set format.type: xlsx");
+    }
+
+    @Test
+    void givenACsvFileDeclaredXlsx_whenOpening_thenOneLineSaysItIsNoWorkbook() throws IOException {
+        Path file = Files.writeString(dir.resolve("offers.xlsx"), "id;title\nOF-1;Flat\n");
+
+        assertThatThrownBy(() -> RecordReaders.open(sheetFeed("xlsx"), file)).isInstanceOf(InputException.class)
+                .hasMessageStartingWith(file + ": is not an XLSX workbook");
+    }
+
+    @Test
+    void givenMatchingContent_whenOpening_thenTheFormatsReaderReadsIt() throws IOException {
+        Workbook workbook = new HSSFWorkbook();
+        workbook.createSheet("Offers").createRow(0).createCell(0).setCellValue("Id");
+        workbook.getSheet("Offers").createRow(1).createCell(0).setCellValue("OF-1");
+        Path xls = save(workbook, "offers.xls");
+        Path xml = Files.writeString(dir.resolve("offers.xml"), "<feed><offers><offer id=\"OF-1\"/></offers></feed>");
+
+        try (RecordReader reader = RecordReaders.open(sheetFeed("xls"), xls)) {
+            assertThat(reader).isInstanceOf(XlsRecordReader.class);
+            assertThat(reader.read().value(0)).isEqualTo("OF-1");
+        }
+        try (RecordReader reader = RecordReaders.open(xmlFeed(), xml)) {
+            assertThat(reader.read().value(0)).isEqualTo("OF-1");
+        }
+        assertThatThrownBy(() -> RecordReaders.open(xmlFeed(), dir.resolve("none.xml"))).hasMessageEndingWith("no such file");
+    }
+
+    private Path save(Workbook workbook, String name) throws IOException {
+        if (workbook.getNumberOfSheets() == 0) {
+            workbook.createSheet("Offers");
+        }
+        Path file = dir.resolve(name);
+        try (workbook; OutputStream out = Files.newOutputStream(file)) {
+            workbook.write(out);
+        }
+        return file;
+    }
+
+    private FeedDefinition sheetFeed(String type) throws IOException {
+        return load("format:\n  type: " + type + "\nfields:\n  id: { column: Id, type: string }\n");
+    }
+
+    private FeedDefinition xmlFeed() throws IOException {
+        return load("format:\n  type: xml\n  record: /feed/offers/offer\nfields:\n  id: { path: \"@id\", type: string }\n");
+    }
+
+    private FeedDefinition load(String body) throws IOException {
+        Path yaml = Files.createTempFile(dir, "feed", ".yml");
+        Files.writeString(yaml, "name: type-check\n" + body + "target:\n  key: [id]\n", StandardCharsets.UTF_8);
+        return new FeedDefinitionLoader().load(yaml);
+    }
+}
