@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Prints benchmark figures; asserts nothing (figures are read by people, not by CI).
 #   scripts/bench.sh [RECORDS]        default 1,000,000 records, 2% invalid, heap capped at 256 MB
-#   BENCH_ONLY=embedded|production|xlsx   run one part only
+#   BENCH_ONLY=embedded|production|xlsx|lookups   run one part only
 # 1. parse: a bare Woodstox cursor pass vs the engine's read + validate, on the same file, best of 5 rounds
 # 2. import: the whole pipeline (read, validate, publish in-process, upsert into file-based H2), with peak heap
 #    sampled by jstat; the same import of a file 10x smaller, and of the large file with -Xmx64m, show that
 #    memory does not grow with file size.
 # 3. xlsx: a generated 500,000-row CRM contacts workbook imported with the heap capped at 256 MB (rows/s, peak heap).
-# 4. production: the importer publishing to the local RabbitMQ with confirms, one worker process upserting into the
+# 4. lookups: the offers feed with agents and cities as references (jobs/offers-lookups.yml), 100,000 records,
+#    with the lookup cache and without it, side by side, with the share of lookups the cache answered.
+# 5. production: the importer publishing to the local RabbitMQ with confirms, one worker process upserting into the
 #    local PostgreSQL (schema feedimport_bench, dropped first); publish throughput (the read step: read, validate,
 #    publish, every chunk confirmed) and end-to-end records/s (until every record is accounted for).
 set -euo pipefail
@@ -58,6 +60,7 @@ import() { # file label [job]
     printf "import %-6s %9d records %8.1f MB  %s in %6.1f s  %8.0f records/s  %6.1f MB/s  peak heap used %6.1f MB (old gen %.1f MB)\n",
       l, r, b / 1e6, s, ms / 1000, r / (ms / 1000), b / 1e6 / (ms / 1000), p, o }'
   echo "import $label summary: $json"
+  grep -h "lookups:" "$work/run-$label.err" | sed "s/^feedimport: /import $label /" || true
 }
 
 production() { # file queue-type
@@ -101,8 +104,14 @@ if [[ -z "${BENCH_ONLY:-}" || "${BENCH_ONLY:-}" == xlsx ]]; then
   import "$sheet" xlsx jobs/contacts-xlsx.yml
   [[ "${BENCH_ONLY:-}" == xlsx ]] && exit 0
 fi
+if [[ -z "${BENCH_ONLY:-}" || "${BENCH_ONLY:-}" == lookups ]]; then
+  lookups_file=$(feed_file "$small")
+  heap="$heap -Dfeedimport.lookup-cache=local" import "$lookups_file" cached jobs/offers-lookups.yml
+  heap="$heap -Dfeedimport.lookup-cache=none" import "$lookups_file" uncached jobs/offers-lookups.yml
+  [[ "${BENCH_ONLY:-}" == lookups ]] && exit 0
+fi
 big=$(feed_file "$records")
-if [[ "${BENCH_ONLY:-}" != production ]]; then
+if [[ "${BENCH_ONLY:-}" != production && "${BENCH_ONLY:-}" != xlsx && "${BENCH_ONLY:-}" != lookups ]]; then
   java $heap -jar "$jar" bench-parse jobs/offers-xml.yml --file "$big" --rounds 5
   import "$(feed_file "$small")" small
   import "$big" large

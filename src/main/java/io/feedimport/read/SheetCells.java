@@ -16,8 +16,10 @@ import org.apache.poi.ss.util.NumberToTextConverter;
  * <ul>
  * <li>numbers as plain decimals, as Excel shows them in the General format (15 significant digits, so a computed
  * 0.1+0.2 reads "0.3"), without exponent or trailing zeros: 42 → "42", 1e20 → "100000000000000000000";</li>
- * <li>numbers in a date format as ISO local text: a whole day "2026-11-22", else "2026-11-22T10:15:00" (rounded to
- * the second); a value below 1 (a time of day without a date) as "10:15:00";</li>
+ * <li>numbers in a date format as ISO local text: "2026-11-22T10:15:00" (rounded to the second) when the format
+ * shows a time of day, even at midnight, so a date-time column never turns into a date on the stroke of 00:00;
+ * "2026-11-22" when it shows a date only and the value is a whole day; a value below 1 (a time of day without a
+ * date) as "10:15:00";</li>
  * <li>booleans as "true" / "false";</li>
  * <li>text stripped of surrounding whitespace, as the XML reader does; a blank text is a missing value.</li>
  * </ul>
@@ -40,14 +42,38 @@ final class SheetCells {
         return new BigDecimal(NumberToTextConverter.toText(value)).stripTrailingZeros().toPlainString();
     }
 
+    /** Whether a cell's number format makes it a number, a date, or a date with a time of day. */
+    enum DateShape {
+        NONE, DATE, DATE_TIME;
+
+        static DateShape of(int formatIndex, String format) {
+            if (!DateUtil.isADateFormat(formatIndex, format)) {
+                return NONE;
+            }
+            return showsTime(format) ? DATE_TIME : DATE;
+        }
+
+        /** Hours or seconds in the format, outside quoted text, escapes and [colour/condition] sections. */
+        private static boolean showsTime(String format) {
+            if (format == null) {
+                return false;
+            }
+            String plain = format.replaceAll("\"[^\"]*\"|\\\\.|\\[[^\\]]*\\]", "").toLowerCase(Locale.ROOT);
+            return plain.indexOf('h') >= 0 || plain.indexOf('s') >= 0;
+        }
+    }
+
     /** A number stored in a cell with a date format; values that are no valid Excel date stay numbers. */
-    static String date(double value, boolean date1904) {
+    static String date(double value, boolean date1904, DateShape shape) {
         if (!DateUtil.isValidExcelDate(value)) {
             return number(value);
         }
         LocalDateTime time = DateUtil.getLocalDateTime(value, date1904, true);
         if (value < 1) {
             return time.toLocalTime().format(TIME);
+        }
+        if (shape == DateShape.DATE_TIME) {
+            return time.format(DATE_TIME);
         }
         return time.toLocalTime().equals(LocalTime.MIDNIGHT) ? time.toLocalDate().toString() : time.format(DATE_TIME);
     }

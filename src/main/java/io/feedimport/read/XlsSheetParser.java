@@ -12,7 +12,6 @@ import org.apache.poi.hssf.record.LabelSSTRecord;
 import org.apache.poi.hssf.record.NumberRecord;
 import org.apache.poi.hssf.record.Record;
 import org.apache.poi.hssf.record.StringRecord;
-import org.apache.poi.ss.usermodel.DateUtil;
 
 /**
  * Pulls the cell records of one XLS sheet, record by record, into {@link SheetRows}. Cells are stored row by row, so a
@@ -115,8 +114,9 @@ final class XlsSheetParser {
     }
 
     private String number(double value, CellValueRecordInterface cell) {
-        boolean date = DateUtil.isADateFormat(workbook.formats.getFormatIndex(cell), workbook.formats.getFormatString(cell));
-        return date ? SheetCells.date(value, workbook.date1904) : SheetCells.number(value);
+        SheetCells.DateShape shape = SheetCells.DateShape.of(workbook.formats.getFormatIndex(cell),
+                workbook.formats.getFormatString(cell));
+        return shape == SheetCells.DateShape.NONE ? SheetCells.number(value) : SheetCells.date(value, workbook.date1904, shape);
     }
 
     /** The next record of this sheet, not of charts embedded in it; null after the sheet's end record. */

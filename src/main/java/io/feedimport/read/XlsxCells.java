@@ -1,6 +1,5 @@
 package io.feedimport.read;
 
-import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
@@ -15,12 +14,13 @@ final class XlsxCells {
     private final XlsxWorkbook workbook;
     private final String file;
     /** Per style index, once looked up: whether its number format is a date format. */
-    private final Boolean[] dateStyles;
+    /** Per cell style, once asked: null not yet known, else the {@link SheetCells.DateShape} of its number format. */
+    private final SheetCells.DateShape[] dateStyles;
 
     XlsxCells(XlsxWorkbook workbook, String file) {
         this.workbook = workbook;
         this.file = file;
-        this.dateStyles = new Boolean[workbook.styles == null ? 0 : workbook.styles.getNumCellStyles()];
+        this.dateStyles = new SheetCells.DateShape[workbook.styles == null ? 0 : workbook.styles.getNumCellStyles()];
     }
 
     String text(String type, String style, String value, String inline, int row, int column) {
@@ -57,16 +57,16 @@ final class XlsxCells {
         return SheetCells.text(workbook.strings.getItemAt(index).getString());
     }
 
-    private boolean isDate(String style, int row) {
+    private SheetCells.DateShape dateShape(String style, int row) {
         StylesTable styles = workbook.styles;
         int index = style == null ? 0 : index(style, row);
         if (styles == null || index < 0 || index >= dateStyles.length) {
-            return false;
+            return SheetCells.DateShape.NONE;
         }
         if (dateStyles[index] == null) {
             XSSFCellStyle cellStyle = styles.getStyleAt(index);
-            dateStyles[index] = cellStyle != null
-                    && DateUtil.isADateFormat(cellStyle.getDataFormat() & 0xFFFF, cellStyle.getDataFormatString());
+            dateStyles[index] = cellStyle == null ? SheetCells.DateShape.NONE
+                    : SheetCells.DateShape.of(cellStyle.getDataFormat() & 0xFFFF, cellStyle.getDataFormatString());
         }
         return dateStyles[index];
     }
@@ -81,7 +81,8 @@ final class XlsxCells {
         } catch (NumberFormatException e) {
             throw bad(row, "cell " + cell(row, column) + " is a number cell holding '" + value + "'");
         }
-        return isDate(style, row) ? SheetCells.date(number, workbook.date1904) : SheetCells.number(number);
+        SheetCells.DateShape shape = dateShape(style, row);
+        return shape == SheetCells.DateShape.NONE ? SheetCells.number(number) : SheetCells.date(number, workbook.date1904, shape);
     }
 
     private int index(String value, int row) {

@@ -41,12 +41,23 @@ class SheetCellsTest {
 
     @Test
     void dateFormattedNumbersAreIsoLocalDatesDateTimesOrTimes() {
-        assertThat(SheetCells.date(46348, false)).isEqualTo("2026-11-22");
-        assertThat(SheetCells.date(46348 + 10.25 / 24, false)).isEqualTo("2026-11-22T10:15:00");
-        assertThat(SheetCells.date(46348 + 0.4999999999, false)).isEqualTo("2026-11-22T12:00:00");
-        assertThat(SheetCells.date(DateUtil.getExcelDate(LocalDateTime.of(2026, 11, 22, 0, 0), true), true)).isEqualTo("2026-11-22");
-        assertThat(SheetCells.date(0.75, false)).isEqualTo("18:00:00");
-        assertThat(SheetCells.date(-1, false)).isEqualTo("-1");
+        assertThat(SheetCells.date(46348, false, SheetCells.DateShape.DATE)).isEqualTo("2026-11-22");
+        assertThat(SheetCells.date(46348 + 10.25 / 24, false, SheetCells.DateShape.DATE)).isEqualTo("2026-11-22T10:15:00");
+        assertThat(SheetCells.date(46348 + 0.4999999999, false, SheetCells.DateShape.DATE_TIME)).isEqualTo("2026-11-22T12:00:00");
+        assertThat(SheetCells.date(DateUtil.getExcelDate(LocalDateTime.of(2026, 11, 22, 0, 0), true), true, SheetCells.DateShape.DATE)).isEqualTo("2026-11-22");
+        assertThat(SheetCells.date(0.75, false, SheetCells.DateShape.DATE_TIME)).isEqualTo("18:00:00");
+        assertThat(SheetCells.date(-1, false, SheetCells.DateShape.DATE)).isEqualTo("-1");
+    }
+
+    @Test
+    void aDateTimeAtMidnightStaysADateTimeWhenItsFormatShowsTheTime() {
+        assertThat(SheetCells.date(46348, false, SheetCells.DateShape.DATE_TIME)).isEqualTo("2026-11-22T00:00:00");
+        assertThat(SheetCells.DateShape.of(164, "yyyy-mm-dd hh:mm:ss")).isEqualTo(SheetCells.DateShape.DATE_TIME);
+        assertThat(SheetCells.DateShape.of(165, "dd.mm.yyyy")).isEqualTo(SheetCells.DateShape.DATE);
+        assertThat(SheetCells.DateShape.of(166, "[Red]dd/mm/yyyy\\ \"h\"")).as("h only in literals")
+                .isEqualTo(SheetCells.DateShape.DATE);
+        assertThat(SheetCells.DateShape.of(22, "m/d/yy h:mm")).isEqualTo(SheetCells.DateShape.DATE_TIME);
+        assertThat(SheetCells.DateShape.of(0, "General")).isEqualTo(SheetCells.DateShape.NONE);
     }
 
     @Test
