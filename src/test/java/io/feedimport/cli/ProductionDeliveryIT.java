@@ -167,6 +167,45 @@ class ProductionDeliveryIT {
     }
 
     @Test
+    void redisStoppingMidImportSendsLookupsToTheDatabaseAndTheRunEndsTheSame() throws Exception {
+        // the feed with lookups: agents and cities become rows of their own tables, created as they first appear;
+        // a ttl of 1s keeps the workers' near caches from riding out the outage, so lookups do reach for Redis
+        Files.writeString(jobs.resolve("offers.yml"), Files.readString(Path.of("jobs/offers-lookups.yml"))
+                .replace("name: offers_ref", "name: " + FEED).replace("table: offer_ref", "table: offer")
+                .replace("ttl: 10m", "ttl: 1s"));
+        worker();
+        CliProcess.Running importer = importer();
+        awaitStored(5_000);
+
+        redis("redis-cli", "-h", "127.0.0.1", "-p", "6379", "shutdown", "nosave");
+        try {
+            Thread.sleep(8_000);
+        } finally {
+            redis("scripts/services.sh", "--only", "redis");
+        }
+
+        CliProcess.Result result = finish(importer);
+        assertEveryValidRecordStoredOnce(result);
+        assertThat(count("SELECT COUNT(*) FROM " + SCHEMA + ".agent")).as("30 agents in the generated feed").isEqualTo(30);
+        assertThat(count("SELECT COUNT(*) FROM " + SCHEMA + ".city")).as("20 cities").isEqualTo(20);
+        assertThat(count("SELECT COUNT(*) FROM " + SCHEMA + ".offer o LEFT JOIN " + SCHEMA + ".city c ON c.id = o.city"
+                + " WHERE c.id IS NULL")).as("every offer points at its city").isZero();
+        assertThat(Files.readString(dir.resolve("data/feedimport.log")))
+                .as("the worker noticed").contains("Redis unavailable for reference lookups");
+    }
+
+    private static void redis(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        // shutdown answers with a closed connection, so only the restart's exit code says anything
+        if (command[0].startsWith("scripts/")) {
+            assertThat(process.waitFor()).as(String.join(" ", command) + ": " + output).isZero();
+        } else {
+            process.waitFor();
+        }
+    }
+
+    @Test
     void recordsFailingEveryAttemptAreParkedWithTheirReasonAndReplayBringsThemHome() throws Exception {
         // a serialization failure is what PostgreSQL reports for conflicting transactions: transient, so retried
         sql("CREATE TABLE " + SCHEMA + ".offer_guard (blocked BOOLEAN)",
