@@ -25,18 +25,25 @@ public final class RecordReaders {
     }
 
     public static RecordReader open(FeedDefinition feed, Path file) {
-        InputFiles.requireReadable(file);
-        String type = feed.format().type();
-        String actual = kind(file, magic(file), type);
-        if (actual != null) {
-            throw new InputException(file + ": " + actual, true, null);
-        }
-        return switch (type) {
+        requireReadable(feed, file);
+        return switch (feed.format().type()) {
             case FormatDefinition.XLSX -> XlsxRecordReader.open(feed, file);
             case FormatDefinition.XLS -> XlsRecordReader.open(feed, file);
             case FormatDefinition.XML -> XmlRecordReader.open(feed, file);
-            default -> throw new IllegalArgumentException("no reader for format type " + type);
+            default -> throw new IllegalArgumentException("no reader for format type " + feed.format().type());
         };
+    }
+
+    /**
+     * Fails with a one-line {@link InputException} (unreadable input) when the file is missing, empty, a folder, or not
+     * of the feed's format: checked before a run starts, so such a file never becomes a failed run.
+     */
+    public static void requireReadable(FeedDefinition feed, Path file) {
+        InputFiles.requireReadable(file);
+        String actual = kind(file, magic(file), feed.format().type());
+        if (actual != null) {
+            throw new InputException(file + ": " + actual, true, null);
+        }
     }
 
     private static FileMagic magic(Path file) {

@@ -7,7 +7,7 @@ import java.time.ZoneOffset;
 import io.feedimport.feed.FeedDefinition;
 import io.feedimport.publish.PublisherFactory;
 import io.feedimport.publish.RecordPublisher;
-import io.feedimport.read.InputFiles;
+import io.feedimport.read.RecordReaders;
 import io.feedimport.report.RunStatus;
 import io.feedimport.report.RunSummary;
 import io.feedimport.store.EntityTable;
@@ -49,7 +49,7 @@ public final class ImportRunner {
 
     public RunSummary run(FeedDefinition feed, Path input, RunProgress progress) {
         Path file = input.toAbsolutePath().normalize();
-        InputFiles.requireReadable(file);
+        RecordReaders.requireReadable(feed, file);
         tables.ensure(feed);
         RunOwner owner = RunOwner.current();
         JobParameters parameters = resolver.resolve(feed, file, owner);
