@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
  *
  * @param sheetColumn the header text or column letter of a spreadsheet feed's field; null for XML feeds
  * @param lookup      the name of the feed's lookup that resolves this field's value, or null
+ * @param sensitive   whether the field's values must never leave the machine (error reports, Sentry)
  */
 public record FieldDefinition(
         String name,
@@ -25,7 +26,8 @@ public record FieldDefinition(
         List<String> values,
         String format,
         String sheetColumn,
-        String lookup) {
+        String lookup,
+        boolean sensitive) {
 
     public FieldDefinition {
         steps = List.copyOf(steps);

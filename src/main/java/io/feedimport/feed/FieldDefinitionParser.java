@@ -12,7 +12,7 @@ import java.util.regex.PatternSyntaxException;
 final class FieldDefinitionParser {
 
     private static final Set<String> KEYS = Set.of("path", "column", "type", "required", "min", "max", "minLength",
-            "maxLength", "pattern", "values", "format", "lookup");
+            "maxLength", "pattern", "values", "format", "lookup", "sensitive");
 
     private final YamlSection root;
     private final Map<String, String> namespaces;
@@ -109,7 +109,7 @@ final class FieldDefinitionParser {
             return null;
         }
         return new FieldDefinition(name, path, steps, type, required, min, max, minLength, maxLength, pattern, values, format,
-                column, lookup);
+                column, lookup, field.bool("sensitive"));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
