@@ -82,6 +82,24 @@ class FeedImportCliIT {
     }
 
     @Test
+    void theOffersWithLookupsStoreReferenceIdsSayHowOftenTheCacheAnsweredAndCanBeEvicted() throws Exception {
+        Path jobs = Path.of("jobs").toAbsolutePath();
+
+        CliProcess.Result run = cli.run("run", jobs.resolve("offers-lookups.yml").toString(), "--file", SAMPLE.toString(), "--json");
+        CliProcess.Result evict = cli.run("cache", "evict", "cities", "--jobs", jobs.toString());
+        CliProcess.Result unknown = cli.run("cache", "evict", "planets", "--jobs", jobs.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.lastLine()).contains("\"persisted\":285", "\"reconciled\":true");
+        assertThat(run.err()).containsPattern("lookups: \\d+\\.\\d% from the cache \\(\\d+ hits, \\d+ misses, \\d+ database reads,"
+                + " 50 created\\)");
+        assertThat(evict.exitCode()).isZero();
+        assertThat(evict.out()).isEqualTo("evicted lookup cities of feed offers_ref (table city)\n");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("no feed in " + jobs + " declares a lookup named 'planets'");
+    }
+
+    @Test
     void theHumanSummaryShowsTheCountsAndTheReportAndRunsCommandsShowTheRun() throws Exception {
         CliProcess.Result run = cli.run("run", JOB.toString(), "--file", SAMPLE.toString());
         assertThat(run.exitCode()).isZero();
