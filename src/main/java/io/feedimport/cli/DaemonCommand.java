@@ -3,7 +3,6 @@ package io.feedimport.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
@@ -49,9 +48,7 @@ final class DaemonCommand implements Command {
     public int run(Arguments arguments) {
         arguments.expectPositionals(0);
         FeedCatalog catalog = FeedCatalog.of(arguments);
-        String feedsOption = arguments.option("feeds");
-        List<FeedDefinition> chosen = catalog.named(feedsOption == null ? List.of()
-                : Arrays.stream(feedsOption.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList());
+        List<FeedDefinition> chosen = catalog.chosen(arguments);
         List<FeedDefinition> feeds = chosen.stream().filter(f -> f.pickup() != null).toList();
         chosen.stream().filter(f -> f.pickup() == null).forEach(f -> err.println("feedimport daemon: " + f.name()
                 + ": no source: in its definition, nothing to pick up" + (f.schedule() == null ? "" : " (its schedule is ignored)")));

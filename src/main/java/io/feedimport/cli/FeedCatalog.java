@@ -39,4 +39,11 @@ record FeedCatalog(Path dir, List<FeedDefinition> feeds) {
     List<FeedDefinition> named(List<String> names) {
         return names.isEmpty() ? feeds : names.stream().map(this::named).toList();
     }
+
+    /** The feeds {@code --feeds a,b} names, or every feed of the folder without the option. */
+    List<FeedDefinition> chosen(Arguments arguments) {
+        String option = arguments.option("feeds");
+        return named(option == null ? List.of()
+                : java.util.Arrays.stream(option.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList());
+    }
 }

@@ -3,7 +3,6 @@ package io.feedimport.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -43,9 +42,7 @@ final class WorkerCommand implements Command {
     public int run(Arguments arguments) {
         arguments.expectPositionals(0);
         FeedCatalog catalog = FeedCatalog.of(arguments);
-        String feedsOption = arguments.option("feeds");
-        List<FeedDefinition> feeds = catalog.named(feedsOption == null ? List.of()
-                : Arrays.stream(feedsOption.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList());
+        List<FeedDefinition> feeds = catalog.chosen(arguments);
         if (feeds.isEmpty()) {
             throw new UsageException("no feed definitions in " + catalog.dir());
         }
