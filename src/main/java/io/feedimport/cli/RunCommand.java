@@ -51,7 +51,13 @@ final class RunCommand implements Command {
         InputFiles.requireReadable(file);
         RunSummary summary;
         try (EngineContext engine = EngineContext.start(arguments)) {
-            summary = engine.bean(ImportRunner.class).run(feed, file, new ProgressPrinter(err));
+            // System.console() is null when stdin or stdout is not a terminal, as under cron or with --json > file
+            ProgressPrinter progress = new ProgressPrinter(err, System.console() != null);
+            try {
+                summary = engine.bean(ImportRunner.class).run(feed, file, progress);
+            } finally {
+                progress.finish();
+            }
             if (!feed.lookups().isEmpty()) {
                 // in this process only: with RabbitMQ the lookups happen in the workers, which have their own counts
                 CacheStats lookups = engine.bean(FeedLookups.class).stats();

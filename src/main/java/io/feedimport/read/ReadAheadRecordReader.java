@@ -73,6 +73,12 @@ public final class ReadAheadRecordReader implements RecordReader {
         position += records;
     }
 
+    /** As far as the parsing thread got, a few hundred records ahead of what was handed out. */
+    @Override
+    public long bytesRead() {
+        return delegate.bytesRead();
+    }
+
     @Override
     public long position() {
         return position;

@@ -15,6 +15,11 @@ public interface RecordReader extends AutoCloseable {
     /** How many records have been read or skipped so far. */
     long position();
 
+    /** How many bytes of the file have been consumed so far, for progress; -1 when the reader cannot tell. */
+    default long bytesRead() {
+        return -1;
+    }
+
     @Override
     void close();
 }

@@ -33,6 +33,7 @@ public final class XmlRecordReader implements RecordReader {
     private final List<PathStep> recordSteps;
     private final List<String> fieldNames;
     private final InputStream input;
+    private final CountingInputStream counted;
     private final XMLStreamReader2 xml;
     private final RecordCollector collector;
     private int depth;
@@ -40,12 +41,14 @@ public final class XmlRecordReader implements RecordReader {
     private long position;
     private String rootElement;
 
-    private XmlRecordReader(FeedDefinition feed, Path path, InputStream input, XMLStreamReader2 xml) {
+    private XmlRecordReader(FeedDefinition feed, Path path, InputStream input, CountingInputStream counted,
+                            XMLStreamReader2 xml) {
         this.file = path.toString();
         this.recordPath = feed.format().recordPath();
         this.recordSteps = feed.format().record();
         this.fieldNames = feed.fields().stream().map(FieldDefinition::name).toList();
         this.input = input;
+        this.counted = counted;
         this.xml = xml;
         this.collector = new RecordCollector(new FieldPathTree(feed.fields()), fieldNames.size(),
                 feed.format().limits().maxDepth() + 1);
@@ -58,7 +61,8 @@ public final class XmlRecordReader implements RecordReader {
         XMLInputFactory2 factory = SecureXmlInputFactory.create(format.limits());
         InputStream input = null;
         try {
-            input = new BufferedInputStream(Files.newInputStream(path), 64 * 1024);
+            CountingInputStream counted = new CountingInputStream(Files.newInputStream(path));
+            input = new BufferedInputStream(counted, 64 * 1024);
             XMLStreamReader2 xml = format.autoEncoding()
                     ? (XMLStreamReader2) factory.createXMLStreamReader(input)
                     : (XMLStreamReader2) factory.createXMLStreamReader(new InputStreamReader(Boms.skip(input),
@@ -66,7 +70,7 @@ public final class XmlRecordReader implements RecordReader {
                             Charset.forName(format.encoding()).newDecoder()
                                     .onMalformedInput(CodingErrorAction.REPORT)
                                     .onUnmappableCharacter(CodingErrorAction.REPORT)));
-            return new XmlRecordReader(feed, path, input, xml);
+            return new XmlRecordReader(feed, path, input, counted, xml);
         } catch (IOException e) {
             closeQuietly(input);
             throw InputException.unreadable(path.toString(), "cannot be read: " + e.getMessage());
@@ -161,6 +165,11 @@ public final class XmlRecordReader implements RecordReader {
         reason = Messages.firstLine(at >= 0 ? reason.substring(0, at) : reason).trim();
         return InputException.malformed(file, location == null ? 0 : location.getLineNumber(),
                 location == null ? 0 : location.getColumnNumber(), record, "malformed XML: " + reason, e);
+    }
+
+    @Override
+    public long bytesRead() {
+        return counted.count();
     }
 
     private static void closeQuietly(InputStream input) {

@@ -48,7 +48,8 @@ public final class ImportJobFactory {
                       RunProgress progress) {
         RecordItemReader reader = new RecordItemReader(() -> new ReadAheadRecordReader(RecordReaders.open(feed, file)));
         RecordValidator validator = new RecordValidator(feed);
-        PublishingItemWriter writer = new PublishingItemWriter(feed, publisher, skipReport, runs, progress);
+        PublishingItemWriter writer = new PublishingItemWriter(feed, publisher, skipReport, runs, progress,
+                reader::bytesRead, file.toFile().length());
         Step read = new StepBuilder(READ_STEP, jobRepository)
                 .<SourceRecord, CheckedRecord>chunk(feed.chunkSize())
                 .transactionManager(transactionManager)

@@ -30,24 +30,32 @@ final class PublishingItemWriter implements ItemWriter<CheckedRecord>, StepExecu
     private final RunProgress progress;
     private final RunLedger runs;
     private final int[] keyFields;
+    private final java.util.function.LongSupplier bytesRead;
+    private final long fileBytes;
     private long runId;
     private long skipped;
 
+    /**
+     * @param bytesRead how far the reader got into the file (-1 when unknown)
+     * @param fileBytes the file's size
+     */
     PublishingItemWriter(FeedDefinition feed, RecordPublisher publisher, SkipReportStore skipReport, RunLedger runs,
-                         RunProgress progress) {
+                         RunProgress progress, java.util.function.LongSupplier bytesRead, long fileBytes) {
         this.feed = feed;
         this.publisher = publisher;
         this.skipReport = skipReport;
         this.runs = runs;
         this.progress = progress;
         this.keyFields = feed.target().key().stream().mapToInt(feed::indexOf).toArray();
+        this.bytesRead = bytesRead;
+        this.fileBytes = fileBytes;
     }
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
         runId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
         skipped = skipReport.skippedRecords(runId);
-        progress.started(runId, stepExecution.getExecutionContext().getLong(RecordItemReader.POSITION, 0L));
+        progress.started(runId, stepExecution.getExecutionContext().getLong(RecordItemReader.POSITION, 0L), fileBytes);
     }
 
     @Override
@@ -75,7 +83,7 @@ final class PublishingItemWriter implements ItemWriter<CheckedRecord>, StepExecu
         if (!chunk.isEmpty()) {
             long lastRecord = chunk.getItems().get(chunk.size() - 1).source().number();
             runs.progress(runId, lastRecord, skipped);
-            progress.handedOver(runId, lastRecord);
+            progress.handedOver(runId, lastRecord, skipped, bytesRead.getAsLong());
         }
     }
 

@@ -19,7 +19,7 @@ final class RecordItemReader implements ItemStreamReader<SourceRecord> {
     static final String POSITION = "records.read";
 
     private final Supplier<RecordReader> opener;
-    private RecordReader reader;
+    private volatile RecordReader reader;
     private long delivered;
     private InputException failure;
 
@@ -62,6 +62,12 @@ final class RecordItemReader implements ItemStreamReader<SourceRecord> {
             reader.close();
             reader = null;
         }
+    }
+
+    /** Bytes of the file consumed so far, or -1 when unknown (not open, or a reader that cannot tell). */
+    long bytesRead() {
+        RecordReader open = reader;
+        return open == null ? -1 : open.bytesRead();
     }
 
     /** Why the file stopped being readable, or null when it was read to its end. */

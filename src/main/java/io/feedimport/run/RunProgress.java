@@ -6,11 +6,17 @@ public interface RunProgress {
     RunProgress NONE = new RunProgress() {
     };
 
-    /** The run has an id; {@code resumedAfter} is the number of records an earlier attempt already committed. */
-    default void started(long runId, long resumedAfter) {
+    /**
+     * The run has an id; {@code resumedAfter} is the number of records an earlier attempt already committed, and
+     * {@code fileBytes} the size of the file.
+     */
+    default void started(long runId, long resumedAfter, long fileBytes) {
     }
 
-    /** Every record up to {@code recordNumber} is read, validated and handed over. */
-    default void handedOver(long runId, long recordNumber) {
+    /**
+     * Every record up to {@code recordNumber} is read, validated and handed over, {@code skipped} of them invalid;
+     * {@code bytesRead} is how far the reader got into the file, or -1 when it cannot tell (spreadsheets).
+     */
+    default void handedOver(long runId, long recordNumber, long skipped, long bytesRead) {
     }
 }
