@@ -1,6 +1,7 @@
 package io.feedimport;
 
 import io.feedimport.cli.FeedImportCli;
+import io.feedimport.monitoring.MonitoringConfiguration;
 import io.feedimport.reference.ReferenceConfiguration;
 import io.feedimport.run.EngineConfiguration;
 import io.feedimport.schedule.ScheduleConfiguration;
@@ -14,7 +15,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import({EngineConfiguration.class, SourceConfiguration.class, ScheduleConfiguration.class,
-        ReferenceConfiguration.class,
+        ReferenceConfiguration.class, MonitoringConfiguration.class,
         RabbitConfiguration.class})
 public class FeedImportApplication {
 

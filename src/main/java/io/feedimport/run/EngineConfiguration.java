@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 
 import io.feedimport.consume.EntityConsumers;
 import io.feedimport.consume.RetryPolicy;
+import io.feedimport.monitoring.RunReporter;
 import io.feedimport.publish.ParkedQueue;
 import io.feedimport.publish.ParkingLot;
 import io.feedimport.publish.PublisherFactory;
@@ -115,10 +116,10 @@ public class EngineConfiguration {
     @Bean
     ImportRunner importRunner(JobRepository jobRepository, JobOperator jobOperator, PlatformTransactionManager transactionManager,
                               SkipReportStore skipReport, RunAccounting accounting, RunLedger runs, PublisherFactory publishers,
-                              EntityTable tables, EngineProperties properties) {
+                              EntityTable tables, EngineProperties properties, RunReporter reporter) {
         ImportJobFactory jobs = new ImportJobFactory(jobRepository, transactionManager, skipReport, runs, accounting,
                 properties.reconcileTimeout());
         RunResolver resolver = new RunResolver(jobRepository, jobOperator, runs);
-        return new ImportRunner(jobOperator, resolver, jobs, publishers, accounting, runs, tables);
+        return new ImportRunner(jobOperator, resolver, jobs, publishers, accounting, runs, tables, reporter, skipReport);
     }
 }

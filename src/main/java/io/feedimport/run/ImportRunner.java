@@ -3,8 +3,10 @@ package io.feedimport.run;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import io.feedimport.feed.FeedDefinition;
+import io.feedimport.monitoring.RunReporter;
 import io.feedimport.publish.PublisherFactory;
 import io.feedimport.publish.RecordPublisher;
 import io.feedimport.read.RecordReaders;
@@ -12,6 +14,7 @@ import io.feedimport.report.RunStatus;
 import io.feedimport.report.RunSummary;
 import io.feedimport.store.EntityTable;
 import io.feedimport.store.RunLedger;
+import io.feedimport.store.SkipReportStore;
 import io.feedimport.support.Messages;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -31,9 +34,12 @@ public final class ImportRunner {
     private final RunAccounting accounting;
     private final RunLedger runs;
     private final EntityTable tables;
+    private final RunReporter reporter;
+    private final SkipReportStore skipReport;
 
     public ImportRunner(JobOperator jobOperator, RunResolver resolver, ImportJobFactory jobs, PublisherFactory publishers,
-                        RunAccounting accounting, RunLedger runs, EntityTable tables) {
+                        RunAccounting accounting, RunLedger runs, EntityTable tables, RunReporter reporter,
+                        SkipReportStore skipReport) {
         this.jobOperator = jobOperator;
         this.resolver = resolver;
         this.jobs = jobs;
@@ -41,6 +47,8 @@ public final class ImportRunner {
         this.accounting = accounting;
         this.runs = runs;
         this.tables = tables;
+        this.reporter = reporter;
+        this.skipReport = skipReport;
     }
 
     public RunSummary run(FeedDefinition feed, Path input) {
@@ -73,6 +81,10 @@ public final class ImportRunner {
                     + " != skipped + persisted + unchanged + parked");
         }
         runs.finished(summary, OffsetDateTime.now(ZoneOffset.UTC));
+        // the skip report is only read when someone listens: without a Sentry DSN a run costs nothing more
+        if (reporter != RunReporter.NONE) {
+            reporter.runEnded(feed, summary, summary.skipped() == 0 ? List.of() : skipReport.entries(summary.runId()));
+        }
         return summary;
     }
 
