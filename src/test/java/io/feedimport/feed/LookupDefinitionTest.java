@@ -19,12 +19,12 @@ class LookupDefinitionTest {
     }
 
     @Test
-    void givenLowercaseTrim_whenNormalizing_thenLowerCasedTrimmedAndInnerSpaceRunsCollapsed() {
+    void givenLowercaseTrimWhenNormalizingThenLowerCasedTrimmedAndInnerSpaceRunsCollapsed() {
         assertThat(cities(Normalize.LOWERCASE_TRIM).normalized("  São \t  PAULO\u00A0 ")).isEqualTo("são paulo");
     }
 
     @Test
-    void givenLowercaseTrimAndATurkishDefaultLocale_whenNormalizing_thenLowerCasedByLocaleRoot() {
+    void givenLowercaseTrimAndATurkishDefaultLocaleWhenNormalizingThenLowerCasedByLocaleRoot() {
         Locale before = Locale.getDefault();
         try {
             Locale.setDefault(Locale.forLanguageTag("tr-TR"));
@@ -35,35 +35,35 @@ class LookupDefinitionTest {
     }
 
     @Test
-    void givenTrim_whenNormalizing_thenOnlyTheEdgesAreTrimmed() {
+    void givenTrimWhenNormalizingThenOnlyTheEdgesAreTrimmed() {
         assertThat(cities(Normalize.TRIM).normalized("\u00A0 New  York ")).isEqualTo("New  York");
     }
 
     @Test
-    void givenNone_whenNormalizing_thenTheValueIsUnchanged() {
+    void givenNoneWhenNormalizingThenTheValueIsUnchanged() {
         assertThat(cities(Normalize.NONE).normalized(" Paris ")).isEqualTo(" Paris ");
     }
 
     @Test
-    void givenNoNormalizeDeclared_whenDefining_thenNoneApplies() {
+    void givenNoNormalizeDeclaredWhenDefiningThenNoneApplies() {
         assertThat(cities(null).normalize()).isEqualTo(Normalize.NONE);
     }
 
     @Test
-    void givenANullValue_whenNormalizing_thenNull() {
+    void givenANullValueWhenNormalizingThenNull() {
         assertThat(cities(Normalize.LOWERCASE_TRIM).normalized(null)).isNull();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"city; DROP TABLE agent", "City", "1city", "public.city", "city name", ""})
-    void givenATableThatIsNotAPlainIdentifier_whenDefining_thenRejectedWithTheLookupsName(String table) {
+    void givenATableThatIsNotAPlainIdentifierWhenDefiningThenRejectedWithTheLookupsName(String table) {
         assertThatThrownBy(() -> new LookupDefinition("cities", table, "name", "id", OnMissing.REJECT, null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("lookup cities: table '" + table + "' is not a plain SQL identifier");
     }
 
     @Test
-    void givenColumnsThatAreNotPlainIdentifiers_whenDefining_thenRejected() {
+    void givenColumnsThatAreNotPlainIdentifiersWhenDefiningThenRejected() {
         assertThatThrownBy(() -> new LookupDefinition("cities", "city", "name--", "id", OnMissing.REJECT, null))
                 .hasMessageStartingWith("lookup cities: key 'name--'");
         assertThatThrownBy(() -> new LookupDefinition("cities", "city", "name", "id)", OnMissing.REJECT, null))
@@ -71,13 +71,13 @@ class LookupDefinitionTest {
     }
 
     @Test
-    void givenNoOnMissing_whenDefining_thenRejected() {
+    void givenNoOnMissingWhenDefiningThenRejected() {
         assertThatThrownBy(() -> new LookupDefinition("cities", "city", "name", "id", null, null))
                 .hasMessage("lookup cities: onMissing is required");
     }
 
     @Test
-    void givenTwoLookupsOfOneTable_whenCaching_thenTheyShareACacheName() {
+    void givenTwoLookupsOfOneTableWhenCachingThenTheyShareACacheName() {
         LookupDefinition feedA = new LookupDefinition("cities", "city", "name", "id", OnMissing.CREATE, Normalize.TRIM);
         LookupDefinition feedB = new LookupDefinition("town", "city", "name", "id", OnMissing.REJECT, Normalize.NONE);
         assertThat(feedA.cacheName()).isEqualTo(feedB.cacheName()).isEqualTo("city.name.id");

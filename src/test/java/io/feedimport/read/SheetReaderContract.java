@@ -67,7 +67,7 @@ abstract class SheetReaderContract {
     }
 
     @Test
-    void givenHeaderNamesAndLetters_whenReading_thenEachFieldTakesItsColumnsText() throws IOException {
+    void givenHeaderNamesAndLettersWhenReadingThenEachFieldTakesItsColumnsText() throws IOException {
         // given a header row, matched trimmed and case-insensitively, and a field addressed by letter
         Path file = workbook(w -> w.row("Offers", 1, "Id", " Title ", "PRICE", null, "note")
                 .row("Offers", 2, "OF-1", "Flat", 125000, null, "first")
@@ -89,7 +89,7 @@ abstract class SheetReaderContract {
     }
 
     @Test
-    void givenAHeaderRowBelowATitle_whenReading_thenRowsUpToTheHeaderAreNoRecords() throws IOException {
+    void givenAHeaderRowBelowATitleWhenReadingThenRowsUpToTheHeaderAreNoRecords() throws IOException {
         Path file = workbook(w -> w.row("Offers", 1, "Nightly export").row("Offers", 3, "Id", "Title")
                 .row("Offers", 4, "OF-1", "Flat"));
         FeedDefinition feed = feed("headerRow: 3", "id: { column: Id, type: string }", "title: { column: Title, type: string }");
@@ -103,7 +103,7 @@ abstract class SheetReaderContract {
     }
 
     @Test
-    void givenNoHeaderRow_whenReading_thenEveryRowIsARecordAddressedByLetter() throws IOException {
+    void givenNoHeaderRowWhenReadingThenEveryRowIsARecordAddressedByLetter() throws IOException {
         Path file = workbook(w -> w.row("Offers", 1, "OF-1", "Flat").row("Offers", 2, "OF-2", "House"));
         FeedDefinition feed = feed("headerRow: 0", "id: { column: A, type: string }", "title: { column: b, type: string }");
 
@@ -112,7 +112,7 @@ abstract class SheetReaderContract {
     }
 
     @Test
-    void givenNumbers_whenReading_thenTheyArePlainDecimalsWithoutExponentOrTrailingZero() throws IOException {
+    void givenNumbersWhenReadingThenTheyArePlainDecimalsWithoutExponentOrTrailingZero() throws IOException {
         Path file = workbook(w -> w.row("Offers", 1, "int", "decimal", "big", "negative", "small", "computed", "thousand")
                 .row("Offers", 2, 42, 3.5, 1e20, -17.25, 0.0000001, formula("0.1+0.2"), 1234567.0));
         FeedDefinition feed = feed("", "i: { column: int, type: string }", "d: { column: decimal, type: string }",
@@ -125,7 +125,7 @@ abstract class SheetReaderContract {
     }
 
     @Test
-    void givenDatesAndTimes_whenReading_thenTheyAreIsoLocalTextInAnyTimeZone() throws IOException {
+    void givenDatesAndTimesWhenReadingThenTheyAreIsoLocalTextInAnyTimeZone() throws IOException {
         Path file = workbook(w -> w.row("Offers", 1, "date", "datetime", "time", "plain", "builtin")
                 .row("Offers", 2, LocalDate.of(2026, 11, 22), LocalDateTime.of(2026, 11, 22, 10, 15),
                         styled(0.5, "hh:mm:ss"), styled(46348, "0.00"), styled(46348, "m/d/yy")));
@@ -137,7 +137,7 @@ abstract class SheetReaderContract {
     }
 
     @Test
-    void givenAWorkbookCountingDatesFrom1904_whenReading_thenDatesAreTheSameDays() throws IOException {
+    void givenAWorkbookCountingDatesFrom1904WhenReadingThenDatesAreTheSameDays() throws IOException {
         double day = DateUtil.getExcelDate(LocalDateTime.of(2026, 11, 22, 0, 0), true);
         double time = DateUtil.getExcelDate(LocalDateTime.of(2026, 11, 22, 10, 15), true);
         Path file = workbook(w -> w.row("Offers", 1, "date", "datetime")
@@ -148,7 +148,7 @@ abstract class SheetReaderContract {
     }
 
     @Test
-    void givenBooleansAndFormulas_whenReading_thenCachedResultsAreReadLikeValuesAndErrorsAreMissing() throws IOException {
+    void givenBooleansAndFormulasWhenReadingThenCachedResultsAreReadLikeValuesAndErrorsAreMissing() throws IOException {
         Path file = workbook(w -> w.row("Offers", 1, "Yes", "No", "times", "concat", "compare", "error", "day")
                 .row("Offers", 2, true, false, formula("21*2"), formula("\"Sofia\"&\"-\"&\"Lozenets\""), formula("2>1"),
                         formula("1/0"), formula("DATE(2026,11,22)", "yyyy-mm-dd")));
@@ -161,7 +161,7 @@ abstract class SheetReaderContract {
     }
 
     @Test
-    void givenGapsShortRowsAndBlankRows_whenReading_thenMissingCellsAreNullAndEmptyRowsAreNoRecords() throws IOException {
+    void givenGapsShortRowsAndBlankRowsWhenReadingThenMissingCellsAreNullAndEmptyRowsAreNoRecords() throws IOException {
         Path file = workbook(w -> {
             w.row("Offers", 1, "Id", "Title", "Price", "Other")
                     .row("Offers", 2, "OF-1", null, 10)          // a gap in the middle
@@ -184,7 +184,7 @@ abstract class SheetReaderContract {
     }
 
     @Test
-    void givenHiddenSheets_whenNoSheetIsNamed_thenTheFirstVisibleIsReadAndHiddenOnesOnlyWhenNamed() throws IOException {
+    void givenHiddenSheetsWhenNoSheetIsNamedThenTheFirstVisibleIsReadAndHiddenOnesOnlyWhenNamed() throws IOException {
         Path file = workbook(w -> {
             w.row("Lists", 1, "Id").row("Lists", 2, "L-1");
             w.row("Offers", 1, "Id").row("Offers", 2, "OF-1");
@@ -201,7 +201,7 @@ abstract class SheetReaderContract {
     }
 
     @Test
-    void givenAnUnknownSheet_whenOpening_thenOneLineListsTheSheets() throws IOException {
+    void givenAnUnknownSheetWhenOpeningThenOneLineListsTheSheets() throws IOException {
         Path file = workbook(w -> {
             w.row("Lists", 1, "Id");
             w.row("Offers", 1, "Id");
@@ -217,7 +217,7 @@ abstract class SheetReaderContract {
     }
 
     @Test
-    void givenAnUnknownHeader_whenReading_thenOneLineNamesTheSheetTheMissingHeaderAndTheHeadersThatExist() throws IOException {
+    void givenAnUnknownHeaderWhenReadingThenOneLineNamesTheSheetTheMissingHeaderAndTheHeadersThatExist() throws IOException {
         Path file = workbook(w -> w.row("Offers", 1, "Id", "Title", "Price").row("Offers", 2, "OF-1", "Flat", 1));
         FeedDefinition feed = feed("", "id: { column: Id, type: string }", "price: { column: Prise, type: string }");
 
@@ -227,7 +227,7 @@ abstract class SheetReaderContract {
     }
 
     @Test
-    void givenSkippedRecords_whenReadingOn_thenTheNextRecordHasTheRightNumberAndRow() throws IOException {
+    void givenSkippedRecordsWhenReadingOnThenTheNextRecordHasTheRightNumberAndRow() throws IOException {
         Path file = workbook(w -> w.row("Offers", 1, "Id").row("Offers", 2, "OF-1").row("Offers", 4, "OF-2")
                 .row("Offers", 5, "OF-3").row("Offers", 9, "OF-4").row("Offers", 10, "OF-5"));
         FeedDefinition feed = feed("", "id: { column: Id, type: string }");
@@ -250,7 +250,7 @@ abstract class SheetReaderContract {
     }
 
     @Test
-    void givenCyrillicAndOtherNonAsciiText_whenReading_thenItIsIntact() throws IOException {
+    void givenCyrillicAndOtherNonAsciiTextWhenReadingThenItIsIntact() throws IOException {
         Path file = workbook(w -> w.row("Обяви", 1, "Заглавие", "Град").row("Обяви", 2, "Двустаен апартамент в Лозенец", "München ✓"));
         FeedDefinition feed = feed("sheet: Обяви", "title: { column: заглавие, type: string }", "city: { column: ГРАД, type: string }");
 
@@ -258,7 +258,7 @@ abstract class SheetReaderContract {
     }
 
     @Test
-    void givenAMissingOrEmptyFile_whenOpening_thenTheMessagesAreThoseOfEveryReader() throws IOException {
+    void givenAMissingOrEmptyFileWhenOpeningThenTheMessagesAreThoseOfEveryReader() throws IOException {
         FeedDefinition feed = feed("", "id: { column: Id, type: string }");
         Path empty = Files.createFile(dir.resolve("empty." + type()));
 

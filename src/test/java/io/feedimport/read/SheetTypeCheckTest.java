@@ -24,7 +24,7 @@ class SheetTypeCheckTest {
     Path dir;
 
     @Test
-    void givenAnXlsxFileDeclaredXls_whenOpening_thenOneLineSaysWhatItIsAndWhatToSet() throws IOException {
+    void givenAnXlsxFileDeclaredXlsWhenOpeningThenOneLineSaysWhatItIsAndWhatToSet() throws IOException {
         Path file = save(new XSSFWorkbook(), "offers.xls");
 
         assertThatThrownBy(() -> RecordReaders.open(sheetFeed("xls"), file)).isInstanceOf(InputException.class)
@@ -33,7 +33,7 @@ class SheetTypeCheckTest {
     }
 
     @Test
-    void givenAnXlsFileDeclaredXlsx_whenOpening_thenOneLineSaysWhatItIsAndWhatToSet() throws IOException {
+    void givenAnXlsFileDeclaredXlsxWhenOpeningThenOneLineSaysWhatItIsAndWhatToSet() throws IOException {
         Path file = save(new HSSFWorkbook(), "offers.xlsx");
 
         assertThatThrownBy(() -> RecordReaders.open(sheetFeed("xlsx"), file)).isInstanceOf(InputException.class)
@@ -41,7 +41,7 @@ class SheetTypeCheckTest {
     }
 
     @Test
-    void givenAnXmlFileDeclaredXlsx_whenOpening_thenOneLineSaysItIsXml() throws IOException {
+    void givenAnXmlFileDeclaredXlsxWhenOpeningThenOneLineSaysItIsXml() throws IOException {
         Path file = Files.writeString(dir.resolve("offers.xlsx"), "<?xml version=\"1.0\"?><feed><offers/></feed>");
 
         assertThatThrownBy(() -> RecordReaders.open(sheetFeed("xlsx"), file)).isInstanceOf(InputException.class)
@@ -49,7 +49,7 @@ class SheetTypeCheckTest {
     }
 
     @Test
-    void givenAWorkbookDeclaredXml_whenOpening_thenOneLineSaysItIsAWorkbook() throws IOException {
+    void givenAWorkbookDeclaredXmlWhenOpeningThenOneLineSaysItIsAWorkbook() throws IOException {
         Path file = save(new XSSFWorkbook(), "offers.xml");
 
         assertThatThrownBy(() -> RecordReaders.open(xmlFeed(), file)).isInstanceOf(InputException.class)
@@ -57,7 +57,7 @@ class SheetTypeCheckTest {
     }
 
     @Test
-    void givenACsvFileDeclaredXlsx_whenOpening_thenOneLineSaysItIsNoWorkbook() throws IOException {
+    void givenACsvFileDeclaredXlsxWhenOpeningThenOneLineSaysItIsNoWorkbook() throws IOException {
         Path file = Files.writeString(dir.resolve("offers.xlsx"), "id;title\nOF-1;Flat\n");
 
         assertThatThrownBy(() -> RecordReaders.open(sheetFeed("xlsx"), file)).isInstanceOf(InputException.class)
@@ -65,7 +65,7 @@ class SheetTypeCheckTest {
     }
 
     @Test
-    void givenMatchingContent_whenOpening_thenTheFormatsReaderReadsIt() throws IOException {
+    void givenMatchingContentWhenOpeningThenTheFormatsReaderReadsIt() throws IOException {
         Workbook workbook = new HSSFWorkbook();
         workbook.createSheet("Offers").createRow(0).createCell(0).setCellValue("Id");
         workbook.getSheet("Offers").createRow(1).createCell(0).setCellValue("OF-1");

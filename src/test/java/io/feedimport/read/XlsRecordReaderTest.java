@@ -43,7 +43,7 @@ class XlsRecordReaderTest extends SheetReaderContract {
     }
 
     @Test
-    void givenMoreThanOneBlockOfRows_whenReading_thenEveryRowIsOneRecordInOrder() throws IOException {
+    void givenMoreThanOneBlockOfRowsWhenReadingThenEveryRowIsOneRecordInOrder() throws IOException {
         // XLS stores rows in blocks of 32, with index records in between
         Path file = workbook(w -> {
             w.row("Offers", 1, "Id", "Price");
@@ -60,7 +60,7 @@ class XlsRecordReaderTest extends SheetReaderContract {
     }
 
     @Test
-    void givenATruncatedWorkbook_whenOpening_thenOneLineSaysItIsNotReadable() throws IOException {
+    void givenATruncatedWorkbookWhenOpeningThenOneLineSaysItIsNotReadable() throws IOException {
         Path whole = workbook(w -> w.row("Offers", 1, "Id").row("Offers", 2, "OF-1"));
         Path truncated = Files.write(dir.resolve("truncated.xls"), Arrays.copyOf(Files.readAllBytes(whole), 1000));
         FeedDefinition feed = feed("", "id: { column: Id, type: string }");

@@ -51,7 +51,7 @@ class XlsxRecordReaderTest extends SheetReaderContract {
     }
 
     @Test
-    void givenInlineStrings_whenReading_thenTheyReadLikeSharedOnes() throws IOException {
+    void givenInlineStringsWhenReadingThenTheyReadLikeSharedOnes() throws IOException {
         // SXSSF writes every text as an inline string, as many exporting systems do
         Path file = streamed(3, (row, n) -> {
             row.createCell(0).setCellValue(n == 0 ? "Id" : "OF-" + n);
@@ -63,7 +63,7 @@ class XlsxRecordReaderTest extends SheetReaderContract {
     }
 
     @Test
-    void givenAZipBomb_whenReading_thenOneLineNamesTheRatioLimitAndHowToChangeIt() throws IOException {
+    void givenAZipBombWhenReadingThenOneLineNamesTheRatioLimitAndHowToChangeIt() throws IOException {
         Path file = bomb();
         FeedDefinition feed = feed("", "id: { column: A, type: string }");
 
@@ -75,7 +75,7 @@ class XlsxRecordReaderTest extends SheetReaderContract {
     }
 
     @Test
-    void givenAPartLargerThanMaxEntrySize_whenReading_thenOneLineNamesTheSizeLimitAndHowToRaiseIt() throws IOException {
+    void givenAPartLargerThanMaxEntrySizeWhenReadingThenOneLineNamesTheSizeLimitAndHowToRaiseIt() throws IOException {
         Path file = bomb();
         FeedDefinition feed = feed("limits: { maxEntrySize: 1000000, minInflateRatio: 0.00001 }", "id: { column: A, type: string }");
 
@@ -85,7 +85,7 @@ class XlsxRecordReaderTest extends SheetReaderContract {
     }
 
     @Test
-    void givenATruncatedOrGarbledWorkbook_whenReading_thenOneLineSaysItIsNotReadable() throws IOException {
+    void givenATruncatedOrGarbledWorkbookWhenReadingThenOneLineSaysItIsNotReadable() throws IOException {
         Path whole = streamed(2_000, (row, n) -> row.createCell(0).setCellValue("OF-" + n + " " + "x".repeat(n % 50)));
         byte[] bytes = Files.readAllBytes(whole);
         Path truncated = Files.write(dir.resolve("truncated.xlsx"), Arrays.copyOf(bytes, bytes.length / 2));
@@ -103,7 +103,7 @@ class XlsxRecordReaderTest extends SheetReaderContract {
     }
 
     @Test
-    void givenTwoHundredThousandRows_whenReading_thenEveryRowIsStreamedAsARecord() throws IOException {
+    void givenTwoHundredThousandRowsWhenReadingThenEveryRowIsStreamedAsARecord() throws IOException {
         Path file = streamed(200_001, (row, n) -> {
             if (n == 0) {
                 row.createCell(0).setCellValue("Id");
@@ -133,7 +133,7 @@ class XlsxRecordReaderTest extends SheetReaderContract {
     }
 
     @Test
-    void givenAFeedsOwnLimits_whenItsReaderIsClosed_thenPoiIsBackToItsDefaults() throws IOException {
+    void givenAFeedsOwnLimitsWhenItsReaderIsClosedThenPoiIsBackToItsDefaults() throws IOException {
         Path file = workbook(w -> w.row("Offers", 1, "Id", "Day").row("Offers", 2, "OF-1", LocalDate.of(2026, 1, 2)));
         FeedDefinition strict = feed("limits: { maxEntrySize: 5000000 }", "id: { column: Id, type: string }");
 
@@ -142,7 +142,7 @@ class XlsxRecordReaderTest extends SheetReaderContract {
     }
 
     @Test
-    void givenSheetXmlAsOtherWritersProduceIt_whenReading_thenRichInlineTextIsoDatesAndUnreferencedCellsAreRead() throws IOException {
+    void givenSheetXmlAsOtherWritersProduceItWhenReadingThenRichInlineTextIsoDatesAndUnreferencedCellsAreRead() throws IOException {
         // rich text runs without their phonetic guide, cells and rows without r attributes, an ISO date cell, a formula text
         Path file = withSheetXml("""
                 <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
@@ -164,7 +164,7 @@ class XlsxRecordReaderTest extends SheetReaderContract {
     }
 
     @Test
-    void givenASheetWithAnExternalEntity_whenReading_thenTheEntityIsRefusedAndNothingIsRead() throws IOException {
+    void givenASheetWithAnExternalEntityWhenReadingThenTheEntityIsRefusedAndNothingIsRead() throws IOException {
         Path secret = Files.writeString(dir.resolve("secret.txt"), "TOP-SECRET");
         Path file = withSheetXml("<?xml version=\"1.0\"?>\n<!DOCTYPE worksheet [<!ENTITY xxe SYSTEM \"" + secret.toUri() + "\">]>\n"
                 + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"

@@ -58,7 +58,7 @@ class LookupCacheRedisGuardTest {
     }
 
     @Test
-    void givenAFailure_whenCalledDuringTheDownPeriod_thenTheFallbackComesWithoutTryingRedis() {
+    void givenAFailureWhenCalledDuringTheDownPeriodThenTheFallbackComesWithoutTryingRedis() {
         assertThat(guard.call(failing(), "fallback")).isEqualTo("fallback");
         clock.advance(DOWN.minusMillis(1));
         assertThat(guard.call(answering(), "fallback")).isEqualTo("fallback");
@@ -67,7 +67,7 @@ class LookupCacheRedisGuardTest {
     }
 
     @Test
-    void givenTheDownPeriodIsOver_whenRedisAnswers_thenItIsUsedAgainAndRecoveryRunsOnce() {
+    void givenTheDownPeriodIsOverWhenRedisAnswersThenItIsUsedAgainAndRecoveryRunsOnce() {
         guard.call(failing(), "fallback");
         clock.advance(DOWN);
         assertThat(guard.call(answering(), "fallback")).isEqualTo("answer");
@@ -76,7 +76,7 @@ class LookupCacheRedisGuardTest {
     }
 
     @Test
-    void givenTheDownPeriodIsOver_whenRedisStillFails_thenAnotherDownPeriodStarts() {
+    void givenTheDownPeriodIsOverWhenRedisStillFailsThenAnotherDownPeriodStarts() {
         guard.call(failing(), "fallback");
         clock.advance(DOWN);
         guard.call(failing(), "fallback");
@@ -87,7 +87,7 @@ class LookupCacheRedisGuardTest {
     }
 
     @Test
-    void givenRedisFailingForAMinute_whenCalledAllTheTime_thenOneWarningPer30SecondsWithoutTheCommandsParameters() {
+    void givenRedisFailingForAMinuteWhenCalledAllTheTimeThenOneWarningPer30SecondsWithoutTheCommandsParameters() {
         for (int second = 0; second < 60; second++) {
             for (int call = 0; call < 100; call++) {
                 guard.call(failing(), "fallback");
@@ -104,7 +104,7 @@ class LookupCacheRedisGuardTest {
     }
 
     @Test
-    void givenTheDownPeriodIsOverAndOneCallProbesRedis_whenOthersCallMeanwhile_thenTheyGetTheFallbackAtOnce()
+    void givenTheDownPeriodIsOverAndOneCallProbesRedisWhenOthersCallMeanwhileThenTheyGetTheFallbackAtOnce()
             throws Exception {
         guard.call(failing(), "fallback");
         clock.advance(DOWN);

@@ -18,28 +18,28 @@ class LookupCacheTest {
     private final LocalLookupCache cache = new LocalLookupCache(Duration.ofMinutes(10), 3, clock);
 
     @Test
-    void givenAnEntry_whenReadBeforeTheTtl_thenServed() {
+    void givenAnEntryWhenReadBeforeTheTtlThenServed() {
         cache.put("city.name.id", "paris", 7);
         clock.advance(Duration.ofMinutes(10).minusMillis(1));
         assertThat(cache.get("city.name.id", "paris")).isEqualTo(7L);
     }
 
     @Test
-    void givenAnEntry_whenTheTtlHasPassed_thenNotServed() {
+    void givenAnEntryWhenTheTtlHasPassedThenNotServed() {
         cache.put("city.name.id", "paris", 7);
         clock.advance(Duration.ofMinutes(10));
         assertThat(cache.get("city.name.id", "paris")).isNull();
     }
 
     @Test
-    void givenAnEntryWithAnEarlierExpiry_whenThatExpiryHasPassed_thenNotServedThoughTheTtlHasNot() {
+    void givenAnEntryWithAnEarlierExpiryWhenThatExpiryHasPassedThenNotServedThoughTheTtlHasNot() {
         cache.put("city.name.id", "paris", 7, clock.millis() + 1000);
         clock.advance(Duration.ofSeconds(1));
         assertThat(cache.get("city.name.id", "paris")).isNull();
     }
 
     @Test
-    void givenAFullLookup_whenOneMoreIsPut_thenTheOldestEntryGoes() {
+    void givenAFullLookupWhenOneMoreIsPutThenTheOldestEntryGoes() {
         cache.put("city.name.id", "a", 1);
         cache.put("city.name.id", "b", 2);
         cache.put("city.name.id", "c", 3);
@@ -51,7 +51,7 @@ class LookupCacheTest {
     }
 
     @Test
-    void givenTwoLookups_whenOneIsEvicted_thenOnlyItsEntriesGo() {
+    void givenTwoLookupsWhenOneIsEvictedThenOnlyItsEntriesGo() {
         cache.put("city.name.id", "paris", 7);
         cache.put("agent.external_ref.id", "A-1", 1);
         cache.evict("city.name.id");
@@ -60,7 +60,7 @@ class LookupCacheTest {
     }
 
     @Test
-    void givenManyThreads_whenPuttingAndReading_thenEveryReadSeesAValueThatWasPutOrNothing() throws Exception {
+    void givenManyThreadsWhenPuttingAndReadingThenEveryReadSeesAValueThatWasPutOrNothing() throws Exception {
         LocalLookupCache shared = new LocalLookupCache(Duration.ofMinutes(10), 500, clock);
         ExecutorService threads = Executors.newFixedThreadPool(8);
         try {

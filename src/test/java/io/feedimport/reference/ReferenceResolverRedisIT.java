@@ -68,7 +68,7 @@ class ReferenceResolverRedisIT {
     }
 
     @Test
-    void givenAgentsLoadedByOneWorker_whenAnotherWorkerResolvesThem_thenRedisServesThemWithoutADatabaseLoad() {
+    void givenAgentsLoadedByOneWorkerWhenAnotherWorkerResolvesThemThenRedisServesThemWithoutADatabaseLoad() {
         ReferenceResolver first = worker(Duration.ofMinutes(10));
         ReferenceResolver second = worker(Duration.ofMinutes(10));
         resolveAll(first, 1, 20);
@@ -85,7 +85,7 @@ class ReferenceResolverRedisIT {
     }
 
     @Test
-    void givenAChangedAgent_whenTheTtlHasPassed_thenEveryWorkerSeesTheChange() {
+    void givenAChangedAgentWhenTheTtlHasPassedThenEveryWorkerSeesTheChange() {
         Duration ttl = Duration.ofMillis(1500);
         ReferenceResolver first = worker(ttl);
         ReferenceResolver second = worker(ttl);
@@ -101,7 +101,7 @@ class ReferenceResolverRedisIT {
     }
 
     @Test
-    void givenAChangedAgentCachedByTwoWorkers_whenOneEvicts_thenRedisAndEveryNearCacheForgetIt() {
+    void givenAChangedAgentCachedByTwoWorkersWhenOneEvictsThenRedisAndEveryNearCacheForgetIt() {
         ReferenceResolver first = worker(Duration.ofMinutes(10));
         ReferenceResolver second = worker(Duration.ofMinutes(10));
         first.resolve(AGENTS, "A-1");
@@ -119,7 +119,7 @@ class ReferenceResolverRedisIT {
     }
 
     @Test
-    void givenRedisStoppedMidRun_whenResolving_thenTheDatabaseAnswersTheSameWithoutStallsAndRedisIsUsedAgainOnceBack() {
+    void givenRedisStoppedMidRunWhenResolvingThenTheDatabaseAnswersTheSameWithoutStallsAndRedisIsUsedAgainOnceBack() {
         ReferenceResolver warm = worker(Duration.ofMinutes(10));
         ReferenceResolver worker = worker(Duration.ofMinutes(10));
         resolveAll(warm, 1, 200);
@@ -167,7 +167,7 @@ class ReferenceResolverRedisIT {
     }
 
     @Test
-    void givenRedisNotAnsweringDuringAnEviction_whenItAnswersAgain_thenTheEvictionIsReplayedForEveryWorker() {
+    void givenRedisNotAnsweringDuringAnEvictionWhenItAnswersAgainThenTheEvictionIsReplayedForEveryWorker() {
         ReferenceResolver first = worker(Duration.ofMinutes(10));
         ReferenceResolver second = worker(Duration.ofMinutes(10));
         first.resolve(AGENTS, "A-1");

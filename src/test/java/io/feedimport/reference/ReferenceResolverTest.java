@@ -44,24 +44,24 @@ class ReferenceResolverTest {
     }
 
     @Test
-    void givenAnExistingAgent_whenResolving_thenFoundWithItsId() {
+    void givenAnExistingAgentWhenResolvingThenFoundWithItsId() {
         assertThat(resolver.resolve(AGENTS, " A-2 ")).isEqualTo(Resolution.found(2));
     }
 
     @Test
-    void givenAnUnknownAgentAndOnMissingReject_whenResolving_thenRejectedWithAReasonNamingLookupTableColumnAndValue() {
+    void givenAnUnknownAgentAndOnMissingRejectWhenResolvingThenRejectedWithAReasonNamingLookupTableColumnAndValue() {
         assertThat(resolver.resolve(AGENTS, "A-9")).isEqualTo(
                 Resolution.rejected("lookup agents: no agent with external_ref 'A-9'"));
     }
 
     @Test
-    void givenAVeryLongUnknownValue_whenRejected_thenTheReasonShowsItsFirst100Characters() {
+    void givenAVeryLongUnknownValueWhenRejectedThenTheReasonShowsItsFirst100Characters() {
         String reason = resolver.resolve(AGENTS, "x".repeat(250)).reason();
         assertThat(reason).isEqualTo("lookup agents: no agent with external_ref '" + "x".repeat(100) + "...'");
     }
 
     @Test
-    void givenAnUnknownAgentAndOnMissingNull_whenResolving_thenNullWithTheReason() {
+    void givenAnUnknownAgentAndOnMissingNullWhenResolvingThenNullWithTheReason() {
         LookupDefinition optional = new LookupDefinition("agents", "agent", "external_ref", "id", OnMissing.NULL, null);
         Resolution resolution = resolver.resolve(optional, "A-9");
         assertThat(resolution.kind()).isEqualTo(Kind.NULL);
@@ -70,7 +70,7 @@ class ReferenceResolverTest {
     }
 
     @Test
-    void givenNullOrBlankValues_whenResolving_thenNullWithoutLookingAnythingUp() {
+    void givenNullOrBlankValuesWhenResolvingThenNullWithoutLookingAnythingUp() {
         assertThat(resolver.resolve(AGENTS, null)).isEqualTo(Resolution.nullValue(null));
         assertThat(resolver.resolve(AGENTS, "   ")).isEqualTo(Resolution.nullValue(null));
         assertThat(resolver.resolve(CITIES, "\t")).isEqualTo(Resolution.nullValue(null));
@@ -78,7 +78,7 @@ class ReferenceResolverTest {
     }
 
     @Test
-    void givenOnMissingCreateAndNoCityTable_whenResolvingANewCity_thenTheTableAndOneRowAreCreated() {
+    void givenOnMissingCreateAndNoCityTableWhenResolvingANewCityThenTheTableAndOneRowAreCreated() {
         Resolution first = resolver.resolve(CITIES, "Paris");
         assertThat(first.kind()).isEqualTo(Kind.CREATED);
         assertThat(resolver.resolve(CITIES, "Paris")).isEqualTo(Resolution.found(first.value()));
@@ -87,7 +87,7 @@ class ReferenceResolverTest {
     }
 
     @Test
-    void givenLowercaseTrim_whenResolvingVariantsOfOneCityName_thenAllGetTheSameRow() {
+    void givenLowercaseTrimWhenResolvingVariantsOfOneCityNameThenAllGetTheSameRow() {
         long id = resolver.resolve(CITIES, "  São   Paulo ").value();
         assertThat(resolver.resolve(CITIES, "SÃO PAULO").value()).isEqualTo(id);
         assertThat(resolver.resolve(CITIES, "são paulo").value()).isEqualTo(id);
@@ -95,7 +95,7 @@ class ReferenceResolverTest {
     }
 
     @Test
-    void givenAValueLoadedOnce_whenResolvingItAgain_thenItIsServedFromTheCacheWithoutADatabaseLoad() {
+    void givenAValueLoadedOnceWhenResolvingItAgainThenItIsServedFromTheCacheWithoutADatabaseLoad() {
         resolver.resolve(AGENTS, "A-1");
         resolver.resolve(AGENTS, "A-1");
         resolver.resolve(AGENTS, "A-1");
@@ -107,14 +107,14 @@ class ReferenceResolverTest {
     }
 
     @Test
-    void givenAMiss_whenTheAgentIsAddedLater_thenItIsFoundAtOnceBecauseMissesAreNotCached() {
+    void givenAMissWhenTheAgentIsAddedLaterThenItIsFoundAtOnceBecauseMissesAreNotCached() {
         assertThat(resolver.resolve(AGENTS, "A-3").isRejected()).isTrue();
         jdbc.update("INSERT INTO agent (id, external_ref) VALUES (3, 'A-3')");
         assertThat(resolver.resolve(AGENTS, "A-3")).isEqualTo(Resolution.found(3));
     }
 
     @Test
-    void givenACachedValueChangedInTheTable_whenTheTtlHasNotPassed_thenTheCachedValueIsServed() {
+    void givenACachedValueChangedInTheTableWhenTheTtlHasNotPassedThenTheCachedValueIsServed() {
         resolver.resolve(AGENTS, "A-1");
         moveA1ToAgent7();
         clock.advance(TTL.minusSeconds(1));
@@ -122,7 +122,7 @@ class ReferenceResolverTest {
     }
 
     @Test
-    void givenACachedValueChangedInTheTable_whenTheTtlHasPassed_thenTheNewValueIsSeen() {
+    void givenACachedValueChangedInTheTableWhenTheTtlHasPassedThenTheNewValueIsSeen() {
         resolver.resolve(AGENTS, "A-1");
         moveA1ToAgent7();
         clock.advance(TTL);
@@ -130,7 +130,7 @@ class ReferenceResolverTest {
     }
 
     @Test
-    void givenACachedValueChangedInTheTable_whenTheLookupIsEvicted_thenTheNewValueIsSeenAtOnce() {
+    void givenACachedValueChangedInTheTableWhenTheLookupIsEvictedThenTheNewValueIsSeenAtOnce() {
         resolver.resolve(AGENTS, "A-1");
         moveA1ToAgent7();
         resolver.evict(AGENTS);
@@ -138,7 +138,7 @@ class ReferenceResolverTest {
     }
 
     @Test
-    void givenACityNameTooLongForTheCreatedTable_whenCreating_thenRejectedWithTheDatabasesReason() {
+    void givenACityNameTooLongForTheCreatedTableWhenCreatingThenRejectedWithTheDatabasesReason() {
         Resolution resolution = resolver.resolve(CITIES, "y".repeat(600));
         assertThat(resolution.isRejected()).isTrue();
         assertThat(resolution.reason()).startsWith("lookup cities: could not create city with name '" + "y".repeat(100)
@@ -146,7 +146,7 @@ class ReferenceResolverTest {
     }
 
     @Test
-    void givenAValueColumnThatIsNotAnInteger_whenFirstResolving_thenAClearErrorNamesTableAndColumn() {
+    void givenAValueColumnThatIsNotAnIntegerWhenFirstResolvingThenAClearErrorNamesTableAndColumn() {
         LookupDefinition byName = new LookupDefinition("agents", "agent", "external_ref", "name", OnMissing.REJECT, null);
         assertThatThrownBy(() -> resolver.resolve(byName, "A-1"))
                 .isInstanceOf(IllegalStateException.class)
@@ -155,7 +155,7 @@ class ReferenceResolverTest {
     }
 
     @Test
-    void givenAKeyColumnThatIsNotText_whenFirstResolving_thenAClearErrorNamesTableAndColumn() {
+    void givenAKeyColumnThatIsNotTextWhenFirstResolvingThenAClearErrorNamesTableAndColumn() {
         LookupDefinition byId = new LookupDefinition("agents", "agent", "id", "id", OnMissing.REJECT, null);
         assertThatThrownBy(() -> resolver.resolve(byId, "1"))
                 .isInstanceOf(IllegalStateException.class)
@@ -163,7 +163,7 @@ class ReferenceResolverTest {
     }
 
     @Test
-    void givenNoSuchTableAndOnMissingReject_whenFirstResolving_thenAClearErrorNamesTheTable() {
+    void givenNoSuchTableAndOnMissingRejectWhenFirstResolvingThenAClearErrorNamesTheTable() {
         LookupDefinition vendors = new LookupDefinition("vendors", "vendor", "code", "id", OnMissing.REJECT, null);
         assertThatThrownBy(() -> resolver.resolve(vendors, "V-1"))
                 .isInstanceOf(IllegalStateException.class)
