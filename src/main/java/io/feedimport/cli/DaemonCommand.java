@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import io.feedimport.feed.FeedDefinition;
 import io.feedimport.schedule.FeedDaemon;
 import io.feedimport.schedule.FeedPickup;
+import io.feedimport.store.PickupLog;
 import io.feedimport.transport.rabbit.WorkerPool;
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 
@@ -57,7 +58,8 @@ final class DaemonCommand implements Command {
         }
         EngineContext engine = EngineContext.start(arguments);
         WorkerPool workers = arguments.flag("workers") ? workers(engine, feeds) : null;
-        FeedDaemon daemon = new FeedDaemon(engine.bean(FeedPickup.class), err);
+        FeedDaemon daemon = new FeedDaemon(engine.bean(FeedPickup.class), engine.bean(PickupLog.class),
+                java.time.Clock.systemUTC(), err);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             daemon.close();

@@ -29,6 +29,13 @@ public final class PickupLog {
                 pickup.detail());
     }
 
+    /** When the feed's latest cron pick-up started, if it ever had one. */
+    public java.util.Optional<Instant> lastScheduled(String feed) {
+        return jdbc.query("SELECT MAX(started_at) FROM fi_pickup WHERE feed = ? AND trigger_kind = 'cron'",
+                        (rs, n) -> rs.getObject(1, OffsetDateTime.class), feed).stream()
+                .filter(java.util.Objects::nonNull).map(OffsetDateTime::toInstant).findFirst();
+    }
+
     /** The latest pick-ups that imported nothing (no file, an error, a file still waiting), newest first. */
     public List<Pickup> recentWithoutImport(int limit) {
         return jdbc.query("SELECT feed, trigger_kind, started_at, outcome, detail FROM fi_pickup WHERE outcome <> 'IMPORTED'"

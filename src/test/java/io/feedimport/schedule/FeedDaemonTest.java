@@ -10,11 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.feedimport.feed.FeedDefinition;
+import io.feedimport.feed.ScheduleDefinition;
 import io.feedimport.feed.SourceDefinition;
 import io.feedimport.report.RunStatus;
 import io.feedimport.report.RunSummary;
@@ -36,12 +39,14 @@ class FeedDaemonTest {
     Path dir;
 
     final List<String> imported = new CopyOnWriteArrayList<>();
+    PickupLog log;
 
     @Test
     void aFeedWhoseFolderKeepsFailingIsPolledLessAndLessOftenWhileTheOtherFeedsGoOn() throws Exception {
         Path healthy = Files.createDirectories(dir.resolve("healthy"));
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        try (FeedDaemon daemon = new FeedDaemon(pickup(), new PrintStream(printed, true, StandardCharsets.UTF_8))) {
+        try (FeedDaemon daemon = new FeedDaemon(pickup(), log, Clock.systemUTC(),
+                new PrintStream(printed, true, StandardCharsets.UTF_8))) {
             daemon.start(List.of(feed("broken", dir.resolve("missing")), feed("offers", healthy)));
             Thread.sleep(1500);
             Files.writeString(healthy.resolve("export.xml"), "<feed/>");
@@ -58,23 +63,66 @@ class FeedDaemonTest {
         assertThat(imported).containsExactly("export.xml");
     }
 
+    @Test
+    void aCronTimeMissedWhileNoDaemonRanIsRecordedSaidOnceAndMadeUpForAtStart() throws Exception {
+        Path nightly = Files.createDirectories(dir.resolve("nightly"));
+        FeedDefinition feed = feed("nightly", nightly, new ScheduleDefinition("0 0 2 * * *", ZoneOffset.UTC));
+        FeedPickup pickup = pickup();
+        // the last nightly pick-up ran two days ago: at least one 02:00 passed without a daemon
+        log.record(new PickupLog.Pickup("nightly", "cron", Instant.now().minus(Duration.ofDays(2)), "IMPORTED", "export.xml"));
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+        try (FeedDaemon daemon = new FeedDaemon(pickup, log, Clock.systemUTC(),
+                new PrintStream(printed, true, StandardCharsets.UTF_8))) {
+            daemon.start(List.of(feed));
+            Thread.sleep(1500);
+        }
+
+        assertThat(printed.toString(StandardCharsets.UTF_8)).containsPattern("feedimport daemon: nightly: missed the scheduled"
+                + " pick-up of \\d{4}-\\d\\d-\\d\\dT02:00Z \\(no daemon was running\\); picking up now")
+                .contains("feedimport daemon: nightly: scheduled pick-up found no file");
+        assertThat(log.recentWithoutImport(10)).extracting(PickupLog.Pickup::outcome).containsExactly("NO_FILE", "MISSED");
+    }
+
+    @Test
+    void aFeedNeverScheduledBeforeHasNothingToMakeUpFor() throws Exception {
+        FeedDefinition feed = feed("nightly", Files.createDirectories(dir.resolve("nightly")),
+                new ScheduleDefinition("0 0 2 * * *", ZoneOffset.UTC));
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+        try (FeedDaemon daemon = new FeedDaemon(pickup(), log, Clock.systemUTC(),
+                new PrintStream(printed, true, StandardCharsets.UTF_8))) {
+            daemon.start(List.of(feed));
+            Thread.sleep(500);
+        }
+
+        assertThat(printed.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(log.recentWithoutImport(10)).isEmpty();
+    }
+
     private FeedPickup pickup() {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:daemon-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
         new EngineSchema(h2, SqlDialect.H2).create();
         JdbcTemplate jdbc = new JdbcTemplate(h2);
+        log = new PickupLog(jdbc);
         Poller poller = new Poller(new DropFolders(name -> null)::open, new FileLedger(jdbc, Clock.systemUTC()), (feed, file) -> {
             imported.add(file.getFileName().toString());
             return new RunSummary(imported.size(), feed.name(), file.toString(), RunStatus.COMPLETED, 1, 0, 1, 0, 1, 0, 0,
                     0, 5, OffsetDateTime.now(), null);
         }, dir.resolve("incoming"));
-        return new FeedPickup(poller, new FeedLocks(jdbc), new PickupLog(jdbc), "host/1/this", Clock.systemUTC());
+        return new FeedPickup(poller, new FeedLocks(jdbc), log, "host/1/this", Clock.systemUTC());
     }
 
     private FeedDefinition feed(String name, Path folder) {
+        return feed(name, folder, null);
+    }
+
+    private FeedDefinition feed(String name, Path folder, ScheduleDefinition schedule) {
         SourceDefinition source = new SourceDefinition(new SourceDefinition.Local(folder), "*.xml",
                 SourceDefinition.Readiness.STABLE, null, SourceDefinition.DEFAULT_IGNORE, SourceDefinition.After.ARCHIVE,
                 "archive", "failed", Duration.ofSeconds(1), Duration.ofHours(1));
-        return new FeedDefinition(name, dir.resolve(name + ".yml"), null, List.of(), null, null, 500, null, source, null, null, null);
+        return new FeedDefinition(name, dir.resolve(name + ".yml"), null, List.of(), null, null, 500, null, source, schedule,
+                null, null);
     }
 }
