@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.feedimport.feed.FeedDefinition;
@@ -20,7 +21,7 @@ import io.feedimport.store.PickupLog;
  * pick-up keeps polling every {@code pollEvery} while files are still arriving, up to {@code readyTimeout}, since a
  * file seen for the first time is never complete yet.
  */
-public final class FeedPickup {
+public final class FeedPickup implements AutoCloseable {
 
     static final Duration LOCK_TTL = Duration.ofMinutes(2);
 
@@ -29,6 +30,12 @@ public final class FeedPickup {
     private final PickupLog log;
     private final String holder;
     private final Clock clock;
+    /** One thread renews the locks of every pick-up under way, rather than a thread per pick-up every pollEvery. */
+    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "feedimport-lock-renewal");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** @param holder this process, as other processes will read it: host/pid/random */
     public FeedPickup(Poller poller, FeedLocks locks, PickupLog log, String holder, Clock clock) {
@@ -63,12 +70,7 @@ public final class FeedPickup {
             String by = locks.holder(feed.name()).map(h -> h.holder()).orElse("another process");
             return PickupResult.skipped(feed.name(), "already being picked up by " + by);
         }
-        ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "feedimport-lock-" + feed.name());
-            thread.setDaemon(true);
-            return thread;
-        });
-        heartbeat.scheduleAtFixedRate(() -> locks.renew(feed.name(), holder, LOCK_TTL),
+        ScheduledFuture<?> renewal = heartbeat.scheduleAtFixedRate(() -> locks.renew(feed.name(), holder, LOCK_TTL),
                 LOCK_TTL.toSeconds() / 4, LOCK_TTL.toSeconds() / 4, TimeUnit.SECONDS);
         try {
             PickupResult result = PickupResult.of(feed.name(), pass.run());
@@ -82,13 +84,18 @@ public final class FeedPickup {
             Thread.currentThread().interrupt();
             return PickupResult.skipped(feed.name(), "interrupted");
         } finally {
-            heartbeat.shutdownNow();
+            renewal.cancel(false);
             locks.release(feed.name(), holder);
         }
     }
 
     private static boolean waiting(List<FileEvent> events) {
         return events.stream().anyMatch(e -> e.kind() == FileEvent.Kind.WAITING);
+    }
+
+    @Override
+    public void close() {
+        heartbeat.shutdownNow();
     }
 
     @FunctionalInterface

@@ -27,7 +27,7 @@ public class ScheduleConfiguration {
         return new PickupLog(jdbc);
     }
 
-    @Bean
+    @Bean(destroyMethod = "close")
     FeedPickup feedPickup(Poller poller, FeedLocks locks, PickupLog log) {
         return new FeedPickup(poller, locks, log, holder(), Clock.systemUTC());
     }
