@@ -1,11 +1,13 @@
 package io.feedimport.cli;
 
 import io.feedimport.FeedImportApplication;
+import io.feedimport.feed.Feeds;
 import io.feedimport.run.AbsoluteDataDirectory;
 import io.feedimport.support.Messages;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Starts the engine's Spring context for the commands that need the database, and only for them. */
@@ -19,16 +21,28 @@ final class EngineContext implements AutoCloseable {
 
     /** @throws EngineUnavailableException when the engine cannot start, typically because its database is unreachable */
     static EngineContext start(Arguments arguments) {
+        return start(arguments, Feeds.NONE, null);
+    }
+
+    /**
+     * Starts the engine for a long-running command: with {@code listening}, it also serves the review page and the
+     * actuator endpoints there; {@code feeds} are the definitions the command was given.
+     */
+    static EngineContext start(Arguments arguments, Feeds feeds, Listening listening) {
         String profile = arguments.option(Arguments.PROFILE);
+        // command-line properties outrank application.yml, whose default keeps every other command off the web
+        String[] web = listening == null ? new String[0] : new String[] {"--spring.main.web-application-type=servlet",
+                "--server.address=" + listening.address(), "--server.port=" + listening.port()};
         try {
             return new EngineContext(new SpringApplicationBuilder(FeedImportApplication.class)
                     .profiles(profile == null ? new String[0] : profile.split(","))
-                    .web(WebApplicationType.NONE)
+                    .web(listening == null ? WebApplicationType.NONE : WebApplicationType.SERVLET)
                     .bannerMode(Banner.Mode.OFF)
                     .logStartupInfo(false)
                     .registerShutdownHook(false)
-                    .initializers(new AbsoluteDataDirectory())
-                    .run());
+                    .initializers(new AbsoluteDataDirectory(),
+                            context -> context.getBeanFactory().registerSingleton("feeds", feeds))
+                    .run(web));
         } catch (RuntimeException e) {
             Throwable root = e;
             while (root.getCause() != null) {
@@ -37,6 +51,11 @@ final class EngineContext implements AutoCloseable {
             throw new EngineUnavailableException("cannot start: " + Messages.firstLine(root)
                     + " (details in the log file under feedimport.data-dir)", e);
         }
+    }
+
+    /** The port the web server listens on, when one was started (useful with {@code --port 0}). */
+    int port() {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
     <T> T bean(Class<T> type) {
