@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import io.feedimport.feed.FeedDefinition;
+import io.feedimport.feed.Feeds;
 import io.feedimport.schedule.FeedDaemon;
 import io.feedimport.schedule.FeedPickup;
 import io.feedimport.store.PickupLog;
@@ -32,12 +33,13 @@ final class DaemonCommand implements Command {
 
     @Override
     public String usage() {
-        return "daemon [--feeds a,b] [--jobs DIR] [--workers]   pick up feeds on schedule until stopped (+ workers)";
+        return "daemon [--feeds a,b] [--jobs DIR] [--workers] [--port N [--bind ADDRESS]]   pick up feeds on schedule"
+                + " until stopped (+ workers, + review page)";
     }
 
     @Override
     public java.util.Set<String> valueOptions() {
-        return java.util.Set.of("feeds", "jobs");
+        return java.util.Set.of("feeds", "jobs", Listening.PORT, Listening.BIND);
     }
 
     @Override
@@ -56,7 +58,8 @@ final class DaemonCommand implements Command {
         if (feeds.isEmpty()) {
             throw new UsageException("no feed in " + catalog.dir() + " has a source: to pick up files from");
         }
-        EngineContext engine = EngineContext.start(arguments);
+        Listening listening = Listening.of(arguments, null);
+        EngineContext engine = EngineContext.start(arguments, new Feeds(chosen), listening);
         WorkerPool workers = arguments.flag("workers") ? workers(engine, feeds) : null;
         FeedDaemon daemon = new FeedDaemon(engine.bean(FeedPickup.class), engine.bean(PickupLog.class),
                 java.time.Clock.systemUTC(), err);
@@ -73,7 +76,9 @@ final class DaemonCommand implements Command {
         err.println("feedimport daemon: picking up " + String.join(", ", feeds.stream().map(f -> f.name() + " ("
                 + (f.schedule() == null ? "every " + f.pickup().pollEvery().toSeconds() + "s"
                 : "cron " + f.schedule().cron() + " " + f.schedule().zone()) + ")").toList())
-                + (workers == null ? "" : "; consuming their queues") + "; stop with Ctrl-C or SIGTERM");
+                + (workers == null ? "" : "; consuming their queues")
+                + (listening == null ? "" : "; review page on " + ServeCommand.address(listening, engine.port()))
+                + "; stop with Ctrl-C or SIGTERM");
         try {
             stopped.await();
         } catch (InterruptedException e) {

@@ -27,7 +27,7 @@ public final class FeedImportCli {
         this.err = err;
         for (Command command : List.of(new RunCommand(out, err), new ValidateCommand(out, err), new ReportCommand(out),
                 new RunsCommand(out), new RecoverCommand(out), new WorkerCommand(err), new ParkedCommand(out), new ReplayCommand(out),
-                new PollCommand(out), new FilesCommand(out), new DaemonCommand(err), new CacheCommand(out),
+                new PollCommand(out), new FilesCommand(out), new DaemonCommand(err), new ServeCommand(err), new CacheCommand(out),
                 new GenerateCommand(out), new BenchParseCommand(out))) {
             commands.put(command.name(), command);
         }

@@ -1,7 +1,5 @@
 package io.feedimport.cli;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Set;
 
 /**
@@ -28,13 +26,5 @@ record Listening(String address, int port) {
             throw new UsageException("--port must be between 0 and 65535, not " + port);
         }
         return new Listening(bind == null ? "127.0.0.1" : bind, port);
-    }
-
-    boolean loopback() {
-        try {
-            return InetAddress.getByName(address).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            throw new UsageException("--bind " + address + ": no such address on this machine");
-        }
     }
 }

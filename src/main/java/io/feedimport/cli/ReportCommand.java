@@ -2,6 +2,9 @@ package io.feedimport.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -9,6 +12,8 @@ import java.util.Set;
 
 import io.feedimport.report.RunSummary;
 import io.feedimport.report.SkipEntry;
+import io.feedimport.report.SkipFilter;
+import io.feedimport.report.SkipReportCsv;
 import io.feedimport.store.RunLedger;
 import io.feedimport.store.SkipReportStore;
 
@@ -44,12 +49,21 @@ final class ReportCommand implements Command {
             if (run.isEmpty()) {
                 throw new UsageException("there is no run " + runId + " (see: feedimport runs)");
             }
-            List<SkipEntry> entries = engine.bean(SkipReportStore.class).entries(runId);
+            SkipReportStore store = engine.bean(SkipReportStore.class);
             if (arguments.option("csv") != null) {
                 Path csv = Path.of(arguments.option("csv"));
-                SkipReportPrinter.writeCsv(entries, csv);
-                out.println("wrote " + entries.size() + " skip report lines of run " + runId + " to " + csv);
+                long[] lines = {0};
+                try (Writer writer = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+                    SkipReportCsv report = new SkipReportCsv(writer);
+                    store.each(runId, SkipFilter.ALL, line -> {
+                        report.write(line);
+                        lines[0]++;
+                    });
+                    report.finish();
+                }
+                out.println("wrote " + lines[0] + " skip report lines of run " + runId + " to " + csv);
             } else {
+                List<SkipEntry> entries = store.entries(runId);
                 SkipReportPrinter printer = new SkipReportPrinter(out);
                 entries.forEach(printer::print);
                 out.println("run " + runId + " (" + run.get().feed() + ", " + run.get().status() + "): "

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 import io.feedimport.feed.FeedDefinition;
+import io.feedimport.feed.Feeds;
 import io.feedimport.transport.rabbit.WorkerPool;
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 
@@ -30,12 +31,12 @@ final class WorkerCommand implements Command {
 
     @Override
     public String usage() {
-        return "worker [--feeds a,b] [--jobs DIR]     consume the feeds' queues until stopped (--profile production)";
+        return "worker [--feeds a,b] [--jobs DIR] [--port N]   consume the feeds' queues until stopped (--profile production)";
     }
 
     @Override
     public Set<String> valueOptions() {
-        return Set.of("feeds", "jobs");
+        return Set.of("feeds", "jobs", Listening.PORT, Listening.BIND);
     }
 
     @Override
@@ -46,7 +47,9 @@ final class WorkerCommand implements Command {
         if (feeds.isEmpty()) {
             throw new UsageException("no feed definitions in " + catalog.dir());
         }
-        EngineContext engine = EngineContext.start(arguments);
+        // with a port, the worker serves its metrics and health (and the review page) for Prometheus to scrape
+        Listening listening = Listening.of(arguments, null);
+        EngineContext engine = EngineContext.start(arguments, new Feeds(feeds), listening);
         WorkerPool pool;
         try {
             pool = engine.bean(WorkerPool.class);
@@ -67,7 +70,9 @@ final class WorkerCommand implements Command {
             throw new UncheckedIOException("cannot start the workers: " + e.getMessage(), e);
         }
         err.println("feedimport worker: consuming " + String.join(", ", feeds.stream()
-                .map(f -> f.name() + " (" + f.delivery().consumers() + " consumers)").toList()) + "; stop with Ctrl-C or SIGTERM");
+                .map(f -> f.name() + " (" + f.delivery().consumers() + " consumers)").toList())
+                + (listening == null ? "" : "; metrics on " + ServeCommand.address(listening, engine.port()) + "actuator/prometheus")
+                + "; stop with Ctrl-C or SIGTERM");
         try {
             stopped.await();
         } catch (InterruptedException e) {

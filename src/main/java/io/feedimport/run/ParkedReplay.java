@@ -56,8 +56,16 @@ public final class ParkedReplay {
 
     /** @param runId the run whose parked records to replay, or null for every run of the feed */
     public Result replay(FeedDefinition feed, Long runId, Duration wait) throws InterruptedException {
+        return replay(feed, parkingLot.list(feed.name(), runId), wait);
+    }
+
+    /** Replays one parked record of the feed, as the review page's button does; nothing when it is not parked (any more). */
+    public Result replayOne(FeedDefinition feed, long runId, long recordNumber, Duration wait) throws InterruptedException {
+        return replay(feed, parkingLot.find(runId, recordNumber).filter(p -> p.feed().equals(feed.name())).stream().toList(), wait);
+    }
+
+    private Result replay(FeedDefinition feed, List<ParkedRecord> parked, Duration wait) throws InterruptedException {
         OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC);
-        List<ParkedRecord> parked = parkingLot.list(feed.name(), runId);
         if (parked.isEmpty()) {
             return new Result(0, 0, List.of());
         }

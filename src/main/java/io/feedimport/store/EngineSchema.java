@@ -44,6 +44,11 @@ public final class EngineSchema {
                 + " seq INT NOT NULL, feed VARCHAR(64) NOT NULL, file " + text + " NOT NULL, line INT NOT NULL,"
                 + " col INT NOT NULL, record_key VARCHAR(500), field VARCHAR(100) NOT NULL, rule VARCHAR(20) NOT NULL,"
                 + " bad_value VARCHAR(500), message " + text + " NOT NULL, PRIMARY KEY (run_id, record_no, seq))");
+        // the whole record as read, kept on its first violation row, so a reviewer sees what the export really said
+        jdbc.execute("ALTER TABLE fi_skip ADD COLUMN IF NOT EXISTS record_values " + text);
+        jdbc.execute("CREATE TABLE IF NOT EXISTS fi_progress (run_id BIGINT NOT NULL, sampled_at TIMESTAMP WITH TIME ZONE NOT NULL,"
+                + " read_count BIGINT NOT NULL, skipped BIGINT NOT NULL)");
+        jdbc.execute("CREATE INDEX IF NOT EXISTS fi_progress_run ON fi_progress (run_id, sampled_at)");
         jdbc.execute("CREATE TABLE IF NOT EXISTS fi_outcome (run_id BIGINT NOT NULL, record_no BIGINT NOT NULL,"
                 + " outcome VARCHAR(10) NOT NULL, PRIMARY KEY (run_id, record_no))");
         jdbc.execute("CREATE TABLE IF NOT EXISTS fi_parked (run_id BIGINT NOT NULL, record_no BIGINT NOT NULL,"

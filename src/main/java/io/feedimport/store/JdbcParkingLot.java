@@ -1,7 +1,10 @@
 package io.feedimport.store;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.time.ZoneOffset;
 
 import io.feedimport.publish.ParkingLot;
@@ -52,10 +55,33 @@ public final class JdbcParkingLot implements ParkingLot {
 
     /** Parked records of a feed, of one run or of all runs (runId null), oldest first. */
     public List<ParkedRecord> list(String feed, Long runId) {
-        return jdbc.query("SELECT run_id, record_no, feed, line, record_key, attempts, reason, payload, parked_at FROM fi_parked"
-                        + " WHERE feed = ?" + (runId == null ? "" : " AND run_id = " + runId) + " ORDER BY run_id, record_no",
-                (rs, n) -> new ParkedRecord(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getString(5),
-                        rs.getInt(6), rs.getString(7), rs.getString(8), rs.getObject(9, OffsetDateTime.class)), feed);
+        return jdbc.query(SELECT + " WHERE feed = ?" + (runId == null ? "" : " AND run_id = " + runId) + " ORDER BY run_id, record_no",
+                (rs, n) -> parked(rs), feed);
+    }
+
+    /** Parked records of every feed, of one run or of all runs (runId null), at most {@code limit}, oldest first. */
+    public List<ParkedRecord> list(Long runId, int limit) {
+        return jdbc.query(SELECT + (runId == null ? "" : " WHERE run_id = " + runId) + " ORDER BY run_id, record_no"
+                + " FETCH FIRST " + limit + " ROWS ONLY", (rs, n) -> parked(rs));
+    }
+
+    public Optional<ParkedRecord> find(long runId, long recordNumber) {
+        return jdbc.query(SELECT + " WHERE run_id = ? AND record_no = ?", (rs, n) -> parked(rs), runId, recordNumber)
+                .stream().findFirst();
+    }
+
+    public long count(Long runId) {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM fi_parked" + (runId == null ? "" : " WHERE run_id = " + runId),
+                Long.class);
+        return count == null ? 0 : count;
+    }
+
+    private static final String SELECT = "SELECT run_id, record_no, feed, line, record_key, attempts, reason, payload, parked_at"
+            + " FROM fi_parked";
+
+    private static ParkedRecord parked(ResultSet rs) throws SQLException {
+        return new ParkedRecord(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getString(5),
+                rs.getInt(6), rs.getString(7), rs.getString(8), rs.getObject(9, OffsetDateTime.class));
     }
 
     /** Removes a parked record from review once replayed, unless it was parked again since {@code before}. */

@@ -3,9 +3,11 @@ package io.feedimport.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import io.feedimport.report.ProgressSample;
 import io.feedimport.report.RunStatus;
 import io.feedimport.report.RunSummary;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,6 +34,9 @@ public final class RunLedger {
                             + " VALUES (?, ?, ?, ?, ?, 0, 0, 0, 0, 0, 0, 0, ?, 0, ?)",
                     runId, feed, file, fingerprint, RunStatus.STARTED.name(), startedAt, owner);
         }
+        // the chart's first point: where this attempt starts, which is further than zero for a resumed run
+        jdbc.update("INSERT INTO fi_progress (run_id, sampled_at, read_count, skipped) SELECT run_id, ?, read_count, skipped"
+                + " FROM fi_run WHERE run_id = ?", OffsetDateTime.now(ZoneOffset.UTC), runId);
     }
 
     public void finished(RunSummary summary, OffsetDateTime endedAt) {
@@ -40,6 +45,9 @@ public final class RunLedger {
                 summary.status().name(), summary.read(), summary.skipped(), summary.published(), summary.rejected(),
                 summary.persisted(),
                 summary.unchanged(), summary.outdated(), summary.parked(), endedAt, summary.durationMs(), summary.message(), summary.runId());
+        // the chart's last point, however little time passed since the last sampled chunk
+        jdbc.update("INSERT INTO fi_progress (run_id, sampled_at, read_count, skipped) VALUES (?, ?, ?, ?)",
+                summary.runId(), endedAt, summary.read(), summary.skipped());
     }
 
     /** Brings a finished run's counts up to date, after a replay of its parked records; its status stays. */
@@ -50,10 +58,23 @@ public final class RunLedger {
                 summary.unchanged(), summary.outdated(), summary.parked(), summary.runId());
     }
 
-    /** Records how far a run got; called in the chunk's transaction, so it moves with the committed position. */
-    public void progress(long runId, long read, long skipped) {
+    /**
+     * Records how far a run got, and with {@code sample} also as a point of its progress over time; called in the
+     * chunk's transaction, so both move with the committed position and a rolled-back chunk leaves no point ahead.
+     */
+    public void progress(long runId, long read, long skipped, boolean sample) {
         jdbc.update("UPDATE fi_run SET read_count = ?, skipped = ?, published = ? WHERE run_id = ?",
                 read, skipped, read - skipped, runId);
+        if (sample) {
+            jdbc.update("INSERT INTO fi_progress (run_id, sampled_at, read_count, skipped) VALUES (?, ?, ?, ?)",
+                    runId, OffsetDateTime.now(ZoneOffset.UTC), read, skipped);
+        }
+    }
+
+    /** The points of a run's progress, oldest first. */
+    public List<ProgressSample> samples(long runId) {
+        return jdbc.query("SELECT sampled_at, read_count, skipped FROM fi_progress WHERE run_id = ? ORDER BY sampled_at",
+                (rs, n) -> new ProgressSample(rs.getObject(1, OffsetDateTime.class), rs.getLong(2), rs.getLong(3)), runId);
     }
 
     public void markFailed(long runId, String message) {

@@ -1,7 +1,15 @@
 package io.feedimport.store;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+
+import io.feedimport.report.SkipCount;
+import io.feedimport.report.SkipFilter;
+import io.feedimport.report.SkippedRecord;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 import io.feedimport.validate.CheckedRecord;
 import io.feedimport.report.SkipEntry;
@@ -24,13 +32,15 @@ public final class SkipReportStore {
         for (CheckedRecord record : skipped) {
             int seq = 0;
             for (SkipEntry entry : SkipEntry.of(runId, feed, record)) {
+                String values = seq == 0 ? RecordValues.toJson(record.source().asMap()) : null;
                 rows.add(new Object[] {runId, entry.recordNumber(), seq++, feed, entry.file(), entry.line(), entry.column(),
-                        truncate(entry.key(), 500), entry.field(), entry.rule(), truncate(entry.value(), 500), entry.message()});
+                        truncate(entry.key(), 500), entry.field(), entry.rule(), truncate(entry.value(), 500), entry.message(),
+                        values});
             }
         }
         if (!rows.isEmpty()) {
             jdbc.batchUpdate("INSERT INTO fi_skip (run_id, record_no, seq, feed, file, line, col, record_key, field, rule,"
-                    + " bad_value, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+                    + " bad_value, message, record_values) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
         }
     }
 
@@ -40,11 +50,60 @@ public final class SkipReportStore {
     }
 
     public List<SkipEntry> entries(long runId) {
-        return jdbc.query("SELECT run_id, feed, file, record_no, line, col, record_key, field, rule, bad_value, message"
-                        + " FROM fi_skip WHERE run_id = ? ORDER BY record_no, seq",
-                (rs, n) -> new SkipEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getInt(5),
-                        rs.getInt(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11)),
-                runId);
+        List<SkipEntry> entries = new ArrayList<>();
+        each(runId, SkipFilter.ALL, line -> entries.add(line.entry()));
+        return entries;
+    }
+
+    /** How many records broke each rule of each field, most frequent first. */
+    public List<SkipCount> breakdown(long runId) {
+        return jdbc.query("SELECT field, rule, COUNT(DISTINCT record_no) FROM fi_skip WHERE run_id = ? GROUP BY field, rule"
+                        + " ORDER BY COUNT(DISTINCT record_no) DESC, field, rule",
+                (rs, n) -> new SkipCount(rs.getString(1), rs.getString(2), rs.getLong(3)), runId);
+    }
+
+    /** The number of report lines (violations) the filter keeps. */
+    public long count(long runId, SkipFilter filter) {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM fi_skip s WHERE " + where(filter), Long.class, arguments(runId, filter));
+        return count == null ? 0 : count;
+    }
+
+    /** One page of the lines the filter keeps, in record order, each with its record's values. */
+    public List<SkippedRecord> page(long runId, SkipFilter filter, long offset, int limit) {
+        return jdbc.query(SELECT_LINES + where(filter) + " ORDER BY s.record_no, s.seq OFFSET " + Math.max(0, offset)
+                + " ROWS FETCH NEXT " + limit + " ROWS ONLY", (rs, n) -> line(rs), arguments(runId, filter));
+    }
+
+    /** Hands every line the filter keeps to {@code sink}, one row at a time: a report of any size is never held whole. */
+    public void each(long runId, SkipFilter filter, Consumer<SkippedRecord> sink) {
+        jdbc.query(SELECT_LINES + where(filter) + " ORDER BY s.record_no, s.seq", (RowCallbackHandler) rs -> sink.accept(line(rs)),
+                arguments(runId, filter));
+    }
+
+    // the record's values are kept on its first line only, hence the self-join for the lines of its other violations
+    private static final String SELECT_LINES = "SELECT s.run_id, s.feed, s.file, s.record_no, s.line, s.col, s.record_key,"
+            + " s.field, s.rule, s.bad_value, s.message, v.record_values FROM fi_skip s"
+            + " LEFT JOIN fi_skip v ON v.run_id = s.run_id AND v.record_no = s.record_no AND v.seq = 0 WHERE ";
+
+    private static String where(SkipFilter filter) {
+        return "s.run_id = ?" + (filter.field() == null ? "" : " AND s.field = ?") + (filter.rule() == null ? "" : " AND s.rule = ?");
+    }
+
+    private static Object[] arguments(long runId, SkipFilter filter) {
+        List<Object> arguments = new ArrayList<>(List.of(runId));
+        if (filter.field() != null) {
+            arguments.add(filter.field());
+        }
+        if (filter.rule() != null) {
+            arguments.add(filter.rule());
+        }
+        return arguments.toArray();
+    }
+
+    private static SkippedRecord line(ResultSet rs) throws SQLException {
+        return new SkippedRecord(new SkipEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getInt(5),
+                rs.getInt(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11)),
+                RecordValues.fromJson(rs.getString(12)));
     }
 
     private static String truncate(String text, int length) {

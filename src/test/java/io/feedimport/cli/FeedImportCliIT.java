@@ -111,7 +111,10 @@ class FeedImportCliIT {
 
         Path csv = dir.resolve("skips.csv");
         assertThat(cli.run("report", "1", "--csv", csv.toString()).exitCode()).isZero();
-        assertThat(Files.readAllLines(csv).get(0)).isEqualTo("run_id,feed,file,record,line,column,key,field,rule,value,message");
+        assertThat(Files.readAllLines(csv).get(0)).isEqualTo("run_id,feed,file,record,line,column,key,field,rule,value,message,"
+                + "record.id,record.kind,record.title,record.description,record.price,record.currency,record.rooms,record.area,"
+                + "record.city,record.district,record.agentId,record.agentName,record.email,record.furnished,"
+                + "record.availableFrom,record.updatedAt");
         assertThat(Files.readString(csv)).contains("\"'-");
 
         CliProcess.Result runs = cli.run("runs");

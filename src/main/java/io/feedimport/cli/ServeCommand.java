@@ -1,0 +1,65 @@
+package io.feedimport.cli;
+
+import java.io.PrintStream;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+
+import io.feedimport.feed.Feeds;
+
+/**
+ * {@code serve [--port N] [--bind ADDRESS] [--jobs DIR]}: the review page (runs, skip reports, parked records with a
+ * replay button), its JSON API and the actuator endpoints (health, Prometheus), until stopped.
+ */
+final class ServeCommand implements Command {
+
+    static final int DEFAULT_PORT = 8080;
+
+    private final PrintStream err;
+
+    ServeCommand(PrintStream err) {
+        this.err = err;
+    }
+
+    @Override
+    public String name() {
+        return "serve";
+    }
+
+    @Override
+    public String usage() {
+        return "serve [--port 8080] [--bind 127.0.0.1]  the review page: runs, skipped and parked records, metrics";
+    }
+
+    @Override
+    public Set<String> valueOptions() {
+        Set<String> options = new HashSet<>(Listening.OPTIONS);
+        options.add("jobs");
+        return options;
+    }
+
+    @Override
+    public int run(Arguments arguments) {
+        arguments.expectPositionals(0);
+        Listening listening = Listening.of(arguments, DEFAULT_PORT);
+        Feeds feeds = new Feeds(FeedCatalog.of(arguments).feeds());
+        EngineContext engine = EngineContext.start(arguments, feeds, listening);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            engine.close();
+            stopped.countDown();
+        }, "feedimport-serve-shutdown"));
+        err.println("feedimport serve: review page on " + address(listening, engine.port()) + "; stop with Ctrl-C or SIGTERM");
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return ExitCode.OK;
+    }
+
+    static String address(Listening listening, int port) {
+        String host = listening.address().contains(":") ? "[" + listening.address() + "]" : listening.address();
+        return "http://" + host + ":" + port + "/";
+    }
+}

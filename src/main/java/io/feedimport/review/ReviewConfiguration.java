@@ -1,0 +1,64 @@
+package io.feedimport.review;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+import io.feedimport.feed.Feeds;
+import io.feedimport.run.ParkedReplay;
+import io.feedimport.store.JdbcParkingLot;
+import io.feedimport.store.PickupLog;
+import io.feedimport.store.RunLedger;
+import io.feedimport.store.SkipReportStore;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/** Wires the review page and its API, only when the process serves the web ({@code serve}, {@code daemon --port}). */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(WebProperties.class)
+public class ReviewConfiguration {
+
+    @Bean
+    RunReview runReview(RunLedger runs, SkipReportStore skips, JdbcParkingLot parked, PickupLog pickups, ParkedReplay replay,
+                        ObjectProvider<Feeds> feeds, WebProperties properties) {
+        return new RunReview(runs, skips, parked, pickups, replay, feeds.getIfAvailable(() -> Feeds.NONE), properties.replayWait());
+    }
+
+    @Bean
+    ReviewPages reviewPages(RunReview review) {
+        return new ReviewPages(review);
+    }
+
+    @Bean
+    ReviewApi reviewApi(RunReview review) {
+        return new ReviewApi(review);
+    }
+
+    /** Guards everything served, the actuator endpoints too; refuses to start exposed beyond loopback without a token. */
+    @Bean
+    FilterRegistrationBean<AccessGuard> accessGuard(WebProperties properties,
+                                                     @Value("${server.address:127.0.0.1}") String address) {
+        if (properties.token() == null && !loopback(address)) {
+            throw new IllegalStateException("the review page would be served on " + address + ", beyond this machine, to"
+                    + " anyone: set FEEDIMPORT_WEB_TOKEN to a secret, or bind it to 127.0.0.1");
+        }
+        FilterRegistrationBean<AccessGuard> registration = new FilterRegistrationBean<>(new AccessGuard(properties.token()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.addUrlPatterns("/*");
+        return registration;
+    }
+
+    private static boolean loopback(String address) {
+        try {
+            return InetAddress.getByName(address).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("cannot serve on " + address + ": no such address on this machine", e);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.feedimport.review;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+
+import io.feedimport.report.RunStatus;
+import io.feedimport.report.SkipFilter;
+import io.feedimport.report.SkipReportCsv;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The review page, rendered on the server: runs, a run with its chart and skip report, parked records. */
+@Controller
+final class ReviewPages {
+
+    private static final int PAGE = 50;
+
+    private final RunReview review;
+
+    ReviewPages(RunReview review) {
+        this.review = review;
+    }
+
+    @GetMapping("/")
+    String home() {
+        return "redirect:/runs";
+    }
+
+    @GetMapping("/runs")
+    String runs(@RequestParam(defaultValue = "50") int limit, Model model) {
+        var runs = review.recent(limit);
+        model.addAttribute("runs", runs);
+        model.addAttribute("pickups", review.pickupsWithoutImport(20));
+        model.addAttribute("running", runs.stream().anyMatch(r -> r.status() == RunStatus.STARTED));
+        return "runs";
+    }
+
+    @GetMapping("/runs/{runId}")
+    String run(@PathVariable long runId, @RequestParam(required = false) String field,
+               @RequestParam(required = false) String rule, @RequestParam(defaultValue = "0") long offset, Model model) {
+        RunReview.RunDetail detail = review.run(runId).orElseThrow(() -> noSuchRun(runId));
+        SkipFilter filter = new SkipFilter(field, rule);
+        model.addAttribute("detail", detail);
+        model.addAttribute("run", detail.run());
+        model.addAttribute("chart", ProgressChart.of(detail.samples()));
+        model.addAttribute("outcomes", Outcomes.of(detail.run()));
+        model.addAttribute("skips", review.skips(runId, filter, offset, PAGE));
+        model.addAttribute("fields", detail.breakdown().stream().map(c -> c.field()).distinct().sorted().toList());
+        model.addAttribute("rules", detail.breakdown().stream().map(c -> c.rule()).distinct().sorted().toList());
+        return "run";
+    }
+
+    @GetMapping("/runs/{runId}/skips.csv")
+    void csv(@PathVariable long runId, @RequestParam(required = false) String field, @RequestParam(required = false) String rule,
+             HttpServletResponse response) throws IOException {
+        review.run(runId).orElseThrow(() -> noSuchRun(runId));
+        SkipFilter filter = new SkipFilter(field, rule);
+        response.setContentType("text/csv; charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"run-" + runId + "-skips"
+                + (filter.field() == null ? "" : "-" + safe(filter.field())) + (filter.rule() == null ? "" : "-" + safe(filter.rule()))
+                + ".csv\"");
+        Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        SkipReportCsv csv = new SkipReportCsv(writer);
+        review.eachSkip(runId, filter, csv::write);
+        csv.finish();
+    }
+
+    @GetMapping("/parked")
+    String parked(Model model) {
+        model.addAttribute("parked", review.parked(null));
+        return "parked";
+    }
+
+    @PostMapping("/parked/{runId}/{recordNumber}/replay")
+    String replay(@PathVariable long runId, @PathVariable long recordNumber, @RequestParam(defaultValue = "run") String back,
+                  RedirectAttributes redirect) throws InterruptedException {
+        RunReview.ReplayOutcome outcome = review.replay(runId, recordNumber);
+        redirect.addFlashAttribute("notice", outcome.detail());
+        redirect.addFlashAttribute("noticeOk", outcome.handled());
+        return "parked".equals(back) ? "redirect:/parked" : "redirect:/runs/" + runId + "#parked";
+    }
+
+    private static ResponseStatusException noSuchRun(long runId) {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, "there is no run " + runId);
+    }
+
+    /** Field and rule names are the feed's own identifiers; anything else is kept out of the header. */
+    private static String safe(String name) {
+        return name.replaceAll("[^A-Za-z0-9_.-]", "_");
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Review: the morning-after web page of a long-running process ({@code serve}, {@code daemon --port}): runs with their
+ * counts and progress, skip reports filterable by field and rule and exportable as CSV, parked records with a replay
+ * button, and the same as JSON under {@code /api}. Only started in a servlet context, guarded by {@link
+ * io.feedimport.review.AccessGuard}.
+ */
+package io.feedimport.review;

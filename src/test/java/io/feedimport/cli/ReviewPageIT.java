@@ -1,0 +1,252 @@
+package io.feedimport.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The review page as a person uses it the morning after: the packaged CLI serves it over PostgreSQL, Debian's headless
+ * chromium opens the runs, a run, filters its skip report, downloads it as CSV and replays a parked record.
+ */
+class ReviewPageIT {
+
+    static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/test";
+    static final String SCHEMA = "feedimport_review_it";
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /** Saved on every run; the README shows a copy of it (docs/review-run-page.png). */
+    static final Path SCREENSHOT = Path.of("target/review-run-page.png");
+
+    @TempDir
+    Path dir;
+
+    Path jobs;
+    Path downloads;
+    CliProcess cli;
+    final List<Process> started = new ArrayList<>();
+    WebDriver browser;
+
+    @BeforeEach
+    void importTwoExportsOneOfThemWithARecordTheDatabaseKeepsRefusing() throws Exception {
+        sql("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE", "CREATE SCHEMA " + SCHEMA);
+        jobs = Files.createDirectories(dir.resolve("jobs"));
+        Files.copy(FeedImportCliIT.JOB, jobs.resolve("offers.yml"));
+        downloads = Files.createDirectories(dir.resolve("downloads"));
+        cli = new CliProcess(dir.resolve("data"), dir, database(Map.of()));
+
+        CliProcess.Result first = cli.run("run", jobs.resolve("offers.yml").toString(), "--file", FeedImportCliIT.SAMPLE.toString());
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        // a conflict PostgreSQL reports as transient, every time, for one offer: it is retried, then parked
+        sql("CREATE TABLE " + SCHEMA + ".offer_guard (blocked BOOLEAN)", "INSERT INTO " + SCHEMA + ".offer_guard VALUES (true)",
+                "CREATE FUNCTION " + SCHEMA + ".refuse_ten() RETURNS trigger AS $$ BEGIN"
+                        + " IF NEW.id = 'OF-000010' AND (SELECT blocked FROM " + SCHEMA + ".offer_guard) THEN"
+                        + " RAISE EXCEPTION 'offer % conflicts with a concurrent update', NEW.id USING ERRCODE = '40001';"
+                        + " END IF; RETURN NEW; END $$ LANGUAGE plpgsql",
+                "CREATE TRIGGER refuse_ten BEFORE INSERT OR UPDATE ON " + SCHEMA + ".offer FOR EACH ROW EXECUTE FUNCTION "
+                        + SCHEMA + ".refuse_ten()");
+        // the next export changed offer 10, so it must be written again
+        Path second = dir.resolve("offers-next-day.xml");
+        String sample = Files.readString(FeedImportCliIT.SAMPLE, StandardCharsets.UTF_8);
+        String changed = "<updated>2026-10-01T15:56:22Z</updated>";
+        assertThat(sample.indexOf(changed)).isEqualTo(sample.lastIndexOf(changed)).isPositive();
+        Files.writeString(second, sample.replace(changed, "<updated>2026-11-01T15:56:22Z</updated>"), StandardCharsets.UTF_8);
+        CliProcess.Result next = cli.run("run", jobs.resolve("offers.yml").toString(), "--file", second.toString());
+        assertThat(next.out() + next.err()).contains("parked     1");
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        for (Process process : started) {
+            process.destroy();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    @Test
+    void aPersonReviewsTheRunsFiltersAndDownloadsASkipReportAndReplaysAParkedRecord() throws Exception {
+        String base = serve(Map.of(), "--port", "0");
+        browser = chromium();
+
+        browser.get(base);
+        WebElement runs = browser.findElement(By.id("runs"));
+        assertThat(runs.findElement(By.cssSelector("tr[data-run='1']")).getText())
+                .contains("offers", "COMPLETED", "300", "15", "285", "yes");
+        assertThat(runs.findElement(By.cssSelector("tr[data-run='2']")).getText()).contains("offers-next-day.xml");
+
+        runs.findElement(By.linkText("1")).click();
+        assertThat(browser.getTitle()).startsWith("Run 1");
+        assertThat(text("reconciliation")).isEqualTo("Reconciled: 300 read = 15 skipped + 285 persisted + 0 unchanged + 0 parked");
+        assertThat(browser.findElements(By.cssSelector("#progress svg polyline.read"))).hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("#breakdown tbody tr"))).hasSize(15);
+        Files.write(SCREENSHOT.toAbsolutePath(), ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
+
+        new Select(browser.findElement(By.id("field"))).selectByVisibleText("price");
+        browser.findElement(By.id("apply-filter")).click();
+        List<WebElement> lines = browser.findElements(By.cssSelector("#skip-report tbody tr"));
+        assertThat(lines).hasSize(2);
+        assertThat(lines).allSatisfy(line -> assertThat(line.findElement(By.className("field")).getText()).isEqualTo("price"));
+        assertThat(lines.stream().map(line -> line.findElement(By.className("rule")).getText())).containsExactlyInAnyOrder("min", "type");
+        assertThat(text("skip-count")).startsWith("2 violation(s)");
+        lines.get(0).findElement(By.tagName("summary")).click();
+        assertThat(lines.get(0).findElement(By.tagName("dl")).getText()).contains("id", "OF-", "title");
+
+        browser.findElement(By.id("download-csv")).click();
+        Path csv = downloads.resolve("run-1-skips-price.csv");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> Files.exists(csv) && !Files.exists(Path.of(csv + ".crdownload")));
+        List<String> rows = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        assertThat(rows.get(0)).startsWith("run_id,feed,file,record,line,column,key,field,rule,value,message,record.id,");
+        assertThat(rows).hasSize(3);
+        assertThat(rows.subList(1, 3)).allSatisfy(row -> assertThat(row).contains(",\"price\","));
+        // the negative price would be a formula to a spreadsheet: it is defused
+        assertThat(String.join("\n", rows)).contains("\"'-");
+
+        browser.get(base + "runs/2");
+        WebElement parked = browser.findElement(By.cssSelector("#parked-records tr[data-record]"));
+        assertThat(parked.getText()).contains("OF-000010", "gave up after 5 attempts", "conflicts with a concurrent update");
+        assertThat(text("count-parked")).isEqualTo("1");
+        long persistedBefore = Long.parseLong(text("count-persisted"));
+
+        sql("UPDATE " + SCHEMA + ".offer_guard SET blocked = false");
+        parked.findElement(By.className("replay")).click();
+
+        assertThat(browser.findElement(By.className("notice")).getText()).isEqualTo("record 10 of run 2 was replayed and handled");
+        assertThat(browser.findElements(By.cssSelector("#parked-records tr[data-record]"))).isEmpty();
+        assertThat(text("count-parked")).isEqualTo("0");
+        assertThat(Long.parseLong(text("count-persisted"))).isEqualTo(persistedBefore + 1);
+        assertThat(text("reconciliation")).startsWith("Reconciled: 300 read");
+        assertThat(count("SELECT COUNT(*) FROM " + SCHEMA + ".offer WHERE id = 'OF-000010' AND updated_at > '2026-10-15'")).isEqualTo(1);
+    }
+
+    @Test
+    void servedBeyondLoopbackThePageNeedsTheTokenAndAReplayFromAnotherSiteIsRefused() throws Exception {
+        CliProcess.Result open = cli.run("serve", "--port", "0", "--bind", "0.0.0.0", "--jobs", jobs.toString());
+        assertThat(open.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(open.err().lines().toList()).singleElement().asString()
+                .contains("0.0.0.0, beyond this machine", "set FEEDIMPORT_WEB_TOKEN");
+
+        String base = serve(Map.of("FEEDIMPORT_WEB_TOKEN", "s3cret-token"), "--port", "0", "--bind", "0.0.0.0");
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create(base + "runs")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+        String basic = "Basic " + Base64.getEncoder().encodeToString("anyone:s3cret-token".getBytes(StandardCharsets.UTF_8));
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "runs")).header("Authorization", basic).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).contains("data-run=\"2\"");
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "api/runs/2")).header("Authorization", "Bearer s3cret-token")
+                .build(), HttpResponse.BodyHandlers.ofString()).body()).contains("\"parked\":1");
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "api/runs/2")).header("Authorization", "Bearer wrong")
+                .build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+
+        HttpResponse<String> forged = http.send(HttpRequest.newBuilder(URI.create(base + "parked/2/10/replay"))
+                .header("Authorization", basic).header("Origin", "https://evil.example")
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(count("SELECT COUNT(*) FROM " + SCHEMA + ".fi_parked")).as("nothing was replayed").isEqualTo(1);
+    }
+
+    /** Starts {@code serve} and returns the address it says it serves on. */
+    private String serve(Map<String, String> environment, String... options) throws Exception {
+        List<String> args = new ArrayList<>(List.of("serve", "--jobs", jobs.toString()));
+        args.addAll(List.of(options));
+        CliProcess.Running server = new CliProcess(dir.resolve("data"), dir, database(environment)).start(args.toArray(String[]::new));
+        started.add(server.process());
+        Pattern served = Pattern.compile("review page on http://[^:/]+:(\\d+)/");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (System.nanoTime() < deadline) {
+            Matcher matcher = served.matcher(server.errSoFar());
+            if (matcher.find()) {
+                return "http://localhost:" + matcher.group(1) + "/";
+            }
+            assertThat(server.process().isAlive()).as("serve stopped: " + server.errSoFar()).isTrue();
+            Thread.sleep(200);
+        }
+        throw new AssertionError("serve did not say where it serves within 90 s: " + server.errSoFar());
+    }
+
+    private WebDriver chromium() {
+        assertThat(CHROMIUM).as("Debian's chromium; scripts/services.sh installs it (apt-get install chromium chromium-driver)")
+                .isExecutable();
+        assertThat(CHROMEDRIVER).as("Debian's chromium-driver; scripts/services.sh installs it").isExecutable();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        // this machine's network is closed: without the background-networking flags chromium keeps dialling out
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+                "--window-size=1280,1500", "--user-data-dir=" + dir.resolve("chromium-profile"));
+        Map<String, Object> preferences = new HashMap<>();
+        preferences.put("download.default_directory", downloads.toString());
+        preferences.put("download.prompt_for_download", false);
+        options.setExperimentalOption("prefs", preferences);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        return driver;
+    }
+
+    private String text(String id) {
+        return browser.findElement(By.id(id)).getText();
+    }
+
+    private Map<String, String> database(Map<String, String> more) {
+        Map<String, String> environment = new HashMap<>(more);
+        environment.put("SPRING_DATASOURCE_URL", SERVER + "?currentSchema=" + SCHEMA);
+        environment.put("SPRING_DATASOURCE_USERNAME", "postgres");
+        environment.put("SPRING_DATASOURCE_PASSWORD", "");
+        return environment;
+    }
+
+    private static void sql(String... statements) throws Exception {
+        try (Connection connection = DriverManager.getConnection(SERVER, "postgres", ""); Statement sql = connection.createStatement()) {
+            for (String statement : statements) {
+                sql.execute(statement);
+            }
+        }
+    }
+
+    private static long count(String query) throws Exception {
+        try (Connection connection = DriverManager.getConnection(SERVER, "postgres", "");
+             Statement sql = connection.createStatement(); ResultSet rs = sql.executeQuery(query)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
