@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The whole test suite: unit tests (*Test), then the packaged CLI, whole runs and the real PostgreSQL,
-# RabbitMQ and Redis (*IT). Starts (or installs) those local servers when they are not running.
+# RabbitMQ and Redis (*IT), and the review page in headless chromium. Starts (or installs) those local servers,
+# and installs chromium, when they are missing.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 scripts/services.sh
+scripts/browser.sh         # Debian's chromium + chromedriver for ReviewPageIT
 scripts/compose-check.sh   # docker-compose.yml must parse (no Docker engine needed)
 mvn -B verify "$@"

@@ -1,9 +1,10 @@
 package io.feedimport.review;
 
 import java.util.List;
-import java.util.Map;
 
+import io.feedimport.report.ProgressSample;
 import io.feedimport.report.RunSummary;
+import io.feedimport.report.SkipCount;
 import io.feedimport.report.SkipFilter;
 import io.feedimport.store.ParkedRecord;
 import org.springframework.http.HttpStatus;
@@ -31,12 +32,15 @@ final class ReviewApi {
         return review.recent(limit);
     }
 
+    /** A run for scripts: its counts, whether they reconcile, why records were skipped, its progress, how many are parked. */
+    record RunView(RunSummary run, boolean reconciled, List<SkipCount> skipBreakdown, List<ProgressSample> progress, int parked) {
+    }
+
     @GetMapping("/runs/{runId}")
-    Map<String, Object> run(@PathVariable long runId) {
+    RunView run(@PathVariable long runId) {
         RunReview.RunDetail detail = review.run(runId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                 "there is no run " + runId));
-        return Map.of("run", detail.run(), "reconciled", detail.run().reconciles(), "skipBreakdown", detail.breakdown(),
-                "progress", detail.samples(), "parked", detail.parked().size());
+        return new RunView(detail.run(), detail.run().reconciles(), detail.breakdown(), detail.samples(), detail.parked().size());
     }
 
     @GetMapping("/runs/{runId}/skips")
