@@ -1,14 +1,12 @@
 package io.feedimport.cli;
 
 import static io.feedimport.cli.FeedImportCliIT.number;
+import static io.feedimport.cli.Postgres.count;
+import static io.feedimport.cli.Postgres.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ProductionDeliveryIT {
 
-    static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/test";
     static final String SCHEMA = "feedimport_prod_it";
     static final String FEED = "offers_prod_it";
     static final int RECORDS = 60_000;
@@ -69,7 +66,7 @@ class ProductionDeliveryIT {
         Files.writeString(jobs.resolve("offers.yml"), definition);
         forgetQueues();
         cli = new CliProcess(dir.resolve("data"), dir, Map.of(
-                "SPRING_DATASOURCE_URL", SERVER + "?currentSchema=" + SCHEMA,
+                "SPRING_DATASOURCE_URL", Postgres.SERVER + "?currentSchema=" + SCHEMA,
                 "SPRING_DATASOURCE_USERNAME", "postgres",
                 "SPRING_DATASOURCE_PASSWORD", "",
                 "SPRING_RABBITMQ_PASSWORD", "guest"));
@@ -247,7 +244,7 @@ class ProductionDeliveryIT {
     void aWrongBrokerPasswordFailsTheRunAtOnceAndTheSecretAppearsNowhere() throws Exception {
         String canary = "s3cret-canary-" + System.nanoTime();
         CliProcess wrong = new CliProcess(dir.resolve("data"), dir, Map.of(
-                "SPRING_DATASOURCE_URL", SERVER + "?currentSchema=" + SCHEMA, "SPRING_DATASOURCE_USERNAME", "postgres",
+                "SPRING_DATASOURCE_URL", Postgres.SERVER + "?currentSchema=" + SCHEMA, "SPRING_DATASOURCE_USERNAME", "postgres",
                 "SPRING_RABBITMQ_PASSWORD", canary));
 
         CliProcess.Result result = wrong.run("run", jobs.resolve("offers.yml").toString(), "--file", file.toString(),
@@ -346,22 +343,6 @@ class ProductionDeliveryIT {
                     "fi." + FEED + ".retry.400ms")) {
                 channel.queueDelete(queue);
             }
-        }
-    }
-
-    private static void sql(String... statements) throws Exception {
-        try (Connection connection = DriverManager.getConnection(SERVER, "postgres", ""); Statement sql = connection.createStatement()) {
-            for (String statement : statements) {
-                sql.execute(statement);
-            }
-        }
-    }
-
-    private static long count(String query) throws Exception {
-        try (Connection connection = DriverManager.getConnection(SERVER, "postgres", "");
-             Statement sql = connection.createStatement(); ResultSet rs = sql.executeQuery(query)) {
-            rs.next();
-            return rs.getLong(1);
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.feedimport.cli;
 
+import static io.feedimport.cli.Postgres.count;
+import static io.feedimport.cli.Postgres.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -9,10 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -43,7 +41,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class ReviewPageIT {
 
-    static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/test";
     static final String SCHEMA = "feedimport_review_it";
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -138,6 +135,10 @@ class ReviewPageIT {
         // the negative price would be a formula to a spreadsheet: it is defused
         assertThat(String.join("\n", rows)).contains("\"'-");
 
+        browser.findElement(By.linkText("Parked")).click();
+        assertThat(browser.findElement(By.cssSelector("#parked-records tr[data-record='10']")).getText())
+                .contains("2", "offers", "OF-000010", "gave up after 5 attempts");
+
         browser.get(base + "runs/2");
         WebElement parked = browser.findElement(By.cssSelector("#parked-records tr[data-record]"));
         assertThat(parked.getText()).contains("OF-000010", "gave up after 5 attempts", "conflicts with a concurrent update");
@@ -228,25 +229,9 @@ class ReviewPageIT {
 
     private Map<String, String> database(Map<String, String> more) {
         Map<String, String> environment = new HashMap<>(more);
-        environment.put("SPRING_DATASOURCE_URL", SERVER + "?currentSchema=" + SCHEMA);
+        environment.put("SPRING_DATASOURCE_URL", Postgres.SERVER + "?currentSchema=" + SCHEMA);
         environment.put("SPRING_DATASOURCE_USERNAME", "postgres");
         environment.put("SPRING_DATASOURCE_PASSWORD", "");
         return environment;
-    }
-
-    private static void sql(String... statements) throws Exception {
-        try (Connection connection = DriverManager.getConnection(SERVER, "postgres", ""); Statement sql = connection.createStatement()) {
-            for (String statement : statements) {
-                sql.execute(statement);
-            }
-        }
-    }
-
-    private static long count(String query) throws Exception {
-        try (Connection connection = DriverManager.getConnection(SERVER, "postgres", "");
-             Statement sql = connection.createStatement(); ResultSet rs = sql.executeQuery(query)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 }
