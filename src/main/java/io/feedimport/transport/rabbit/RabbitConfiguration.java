@@ -3,6 +3,7 @@ package io.feedimport.transport.rabbit;
 import java.time.Duration;
 
 import io.feedimport.consume.EntityConsumers;
+import io.feedimport.monitoring.FeedMetrics;
 import io.feedimport.publish.ParkedQueue;
 import io.feedimport.publish.ParkingLot;
 import io.feedimport.publish.PublisherFactory;
@@ -34,7 +35,14 @@ public class RabbitConfiguration {
     }
 
     @Bean
-    WorkerPool workerPool(CachingConnectionFactory connections, EntityConsumers consumers, ParkingLot parkingLot) {
-        return new WorkerPool(connections, consumers, parkingLot);
+    WorkerPool workerPool(CachingConnectionFactory connections, EntityConsumers consumers, ParkingLot parkingLot,
+                          FeedMetrics metrics) {
+        return new WorkerPool(connections, consumers, parkingLot, metrics);
+    }
+
+    /** What the queue-depth gauges show in production: the feeds' queues on the broker. */
+    @Bean(destroyMethod = "close")
+    RabbitQueueDepths rabbitQueueDepths(CachingConnectionFactory connections) {
+        return new RabbitQueueDepths(connections.getRabbitConnectionFactory());
     }
 }
