@@ -8,10 +8,12 @@ import io.feedimport.consume.EntityConsumers;
 import io.feedimport.consume.RetryPolicy;
 import io.feedimport.monitoring.FeedMetrics;
 import io.feedimport.monitoring.RunReporter;
+import io.feedimport.monitoring.TimeLimitedHealth;
 import io.feedimport.publish.ParkedQueue;
 import io.feedimport.publish.ParkingLot;
 import io.feedimport.publish.PublisherFactory;
 import io.feedimport.reference.FeedLookups;
+import io.feedimport.store.DatabaseHealth;
 import io.feedimport.store.EngineSchema;
 import io.feedimport.store.EntityTable;
 import io.feedimport.store.JdbcParkingLot;
@@ -24,6 +26,7 @@ import io.feedimport.transport.InProcessPublisherFactory;
 import io.feedimport.transport.InProcessQueueDepths;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -116,6 +119,15 @@ public class EngineConfiguration {
     @Bean
     RunAccounting runAccounting(JobRepository jobRepository, SkipReportStore skipReport, OutcomeLedger ledger) {
         return new RunAccounting(jobRepository, skipReport, ledger);
+    }
+
+    /**
+     * The database check under the name Spring Boot gives its own ({@code db}, which makes Boot's back off), with a
+     * deadline: a database that does not answer must not hold the health endpoint for the pool's 30 s timeout.
+     */
+    @Bean
+    TimeLimitedHealth dbHealthIndicator(DataSource dataSource, @Value("${feedimport.health.timeout:3s}") Duration timeout) {
+        return new TimeLimitedHealth("database", new DatabaseHealth(dataSource), timeout);
     }
 
     @Bean
