@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -102,6 +104,16 @@ class ImportMetricsIT {
         assertThat(scrape).contains("feedimport_queue_depth{feed=\"metered_queues\",queue=\"main\"} 0.0",
                 "feedimport_queue_depth{feed=\"metered_queues\",queue=\"retry\"} 0.0",
                 "feedimport_queue_depth{feed=\"metered_queues\",queue=\"error\"} 0.0");
+    }
+
+    @Test
+    void theEmbeddedProcessChecksItsDatabaseAndNoBrokerOrRedisItDoesNotUse() {
+        Map<String, HealthIndicator> checks = context.getBeansOfType(HealthIndicator.class);
+
+        assertThat(checks).containsKeys("dbHealthIndicator", "ftpHealthIndicator")
+                .doesNotContainKeys("rabbitHealthIndicator", "redisHealthIndicator");
+        assertThat(checks.get("dbHealthIndicator").health().getStatus()).isEqualTo(Status.UP);
+        assertThat(checks.get("ftpHealthIndicator").health().getStatus()).isEqualTo(Status.UP);
     }
 
     /** The value of the one sample of the metric with exactly these labels (name, value, name, value, ...). */
