@@ -7,6 +7,8 @@ import java.util.List;
 
 import io.feedimport.mapping.MappingException;
 import io.feedimport.mapping.RowMapper;
+import io.feedimport.monitoring.FeedMeters;
+import io.feedimport.monitoring.FeedMetrics;
 import io.feedimport.publish.RecordMessage;
 import io.feedimport.store.EntityStore;
 import io.feedimport.store.OutcomeLedger;
@@ -34,6 +36,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * batch fails on one record, it is split until the culprit is alone, so its neighbours pass and one bad record never
  * takes its batch to the parking lot. A database out of reach fails the whole batch, unsplit, with
  * {@link DatabaseUnavailableException}: the transport holds it until the database answers, and no attempt is spent.
+ *
+ * <p>Mapping and upsert are timed once per batch. Outcomes are counted in the metrics after their transaction
+ * commits, and only those the ledger took: a redelivered record, already accounted for, counts nothing again.
  */
 public final class EntityConsumer implements RecordConsumer {
 
@@ -42,14 +47,21 @@ public final class EntityConsumer implements RecordConsumer {
     private final OutcomeLedger ledger;
     private final Rejections rejections;
     private final TransactionTemplate transaction;
+    private final FeedMeters meters;
 
     public EntityConsumer(RowMapper mapper, EntityStore store, OutcomeLedger ledger, Rejections rejections,
                           TransactionTemplate transaction) {
+        this(mapper, store, ledger, rejections, transaction, FeedMetrics.none().feed("-"));
+    }
+
+    public EntityConsumer(RowMapper mapper, EntityStore store, OutcomeLedger ledger, Rejections rejections,
+                          TransactionTemplate transaction, FeedMeters meters) {
         this.mapper = mapper;
         this.store = store;
         this.ledger = ledger;
         this.rejections = rejections;
         this.transaction = transaction;
+        this.meters = meters;
     }
 
     @Override
@@ -57,6 +69,7 @@ public final class EntityConsumer implements RecordConsumer {
         List<Outcome> outcomes = new ArrayList<>(Collections.nCopies(batch.size(), (Outcome) null));
         List<EntityStore.Upsert> upserts = new ArrayList<>(batch.size());
         List<Integer> positions = new ArrayList<>(batch.size());
+        long mappingStarted = System.nanoTime();
         for (int i = 0; i < batch.size(); i++) {
             RecordMessage message = batch.get(i);
             try {
@@ -72,7 +85,12 @@ public final class EntityConsumer implements RecordConsumer {
                 throw e;
             }
         }
+        long upsertStarted = System.nanoTime();
+        meters.mapped(upsertStarted - mappingStarted);
         store(batch, upserts, positions, outcomes);
+        if (!upserts.isEmpty()) {
+            meters.upserted(System.nanoTime() - upsertStarted);
+        }
         return outcomes;
     }
 
@@ -82,16 +100,17 @@ public final class EntityConsumer implements RecordConsumer {
             return;
         }
         try {
-            transaction.executeWithoutResult(status -> {
+            List<OutcomeLedger.Entry> recorded = transaction.execute(status -> {
                 List<StoreResult> results = store.upsertAll(upserts);
                 List<OutcomeLedger.Entry> entries = new ArrayList<>(results.size());
                 for (int i = 0; i < results.size(); i++) {
                     EntityStore.Upsert upsert = upserts.get(i);
                     entries.add(new OutcomeLedger.Entry(upsert.runId(), upsert.recordNumber(), RecordOutcome.of(results.get(i))));
                 }
-                ledger.recordAll(entries);
+                return ledger.recordAll(entries);
             });
             positions.forEach(i -> outcomes.set(i, Outcome.ack()));
+            count(recorded);
         } catch (RuntimeException e) {
             if (DatabaseUnavailableException.isOutage(e)) {
                 // every record would fail alike, and neither splitting nor spending their attempts would help
@@ -130,13 +149,34 @@ public final class EntityConsumer implements RecordConsumer {
         store(batch, upserts.subList(half, upserts.size()), positions.subList(half, positions.size()), outcomes);
     }
 
+    /** Unchanged includes outdated (a newer version was stored), as in the run's summary. */
+    private void count(List<OutcomeLedger.Entry> recorded) {
+        long persisted = 0;
+        long unchanged = 0;
+        for (OutcomeLedger.Entry entry : recorded) {
+            switch (entry.outcome()) {
+                case PERSISTED -> persisted++;
+                case UNCHANGED, OUTDATED -> unchanged++;
+                default -> { }
+            }
+        }
+        if (persisted > 0) {
+            meters.persisted(persisted);
+        }
+        if (unchanged > 0) {
+            meters.unchanged(unchanged);
+        }
+    }
+
     private Outcome reject(RecordMessage message, String rule, String reason) {
         return reject(message, rule, null, null, reason);
     }
 
     private Outcome reject(RecordMessage message, String rule, String field, String value, String reason) {
         try {
-            rejections.reject(message, rule, field, value, reason);
+            if (rejections.reject(message, rule, field, value, reason)) {
+                meters.skipped(field, rule);
+            }
             return Outcome.reject(reason);
         } catch (DataAccessException e) {
             if (DatabaseUnavailableException.isOutage(e)) {

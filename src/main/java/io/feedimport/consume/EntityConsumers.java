@@ -4,6 +4,7 @@ import io.feedimport.feed.FeedDefinition;
 import io.feedimport.mapping.LookupRejectedException;
 import io.feedimport.mapping.LookupResolver;
 import io.feedimport.mapping.RowMapper;
+import io.feedimport.monitoring.FeedMetrics;
 import io.feedimport.reference.FeedLookups;
 import io.feedimport.reference.ReferenceResolver;
 import io.feedimport.reference.Resolution;
@@ -28,15 +29,17 @@ public final class EntityConsumers {
     private final OutcomeLedger ledger;
     private final Rejections rejections;
     private final FeedLookups lookups;
+    private final FeedMetrics metrics;
 
-    public EntityConsumers(JdbcTemplate jdbc, PlatformTransactionManager transactions,
-                           EntityTable tables, OutcomeLedger ledger, Rejections rejections, FeedLookups lookups) {
+    public EntityConsumers(JdbcTemplate jdbc, PlatformTransactionManager transactions, EntityTable tables,
+                           OutcomeLedger ledger, Rejections rejections, FeedLookups lookups, FeedMetrics metrics) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.tables = tables;
         this.ledger = ledger;
         this.rejections = rejections;
         this.lookups = lookups;
+        this.metrics = metrics;
     }
 
     public RecordConsumer forFeed(FeedDefinition feed) {
@@ -44,7 +47,7 @@ public final class EntityConsumers {
         TransactionTemplate transaction = new TransactionTemplate(transactions);
         transaction.setTimeout((int) Math.max(1, feed.delivery().timeout().toSeconds()));
         return new EntityConsumer(new RowMapper(feed, lookupsOf(feed)), new EntityStore(jdbc, feed), ledger, rejections,
-                transaction);
+                transaction, metrics.watch(feed));
     }
 
     /** The feed's lookups as the mapper sees them: an id, an empty value, or a rejection with its reason. */

@@ -4,13 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.function.LongConsumer;
 
 /**
  * Parses on a thread of its own, a few small batches ahead of the caller, so parsing overlaps with validation and
  * publishing instead of waiting for them. Memory stays bounded: at most {@value #BATCHES} batches are buffered, each
  * of at most {@value #BATCH_SIZE} records and about {@value #BATCH_CHARS} characters of field text, so records with
  * huge descriptions cannot pile up. A parse failure (even an Error) reaches the caller after the records read before
- * it, exactly where the caller would have met it reading directly.
+ * it, exactly where the caller would have met it reading directly. How long each batch took to parse (not to wait
+ * for room in the buffer) can be reported, one clock reading per batch rather than per record.
  */
 public final class ReadAheadRecordReader implements RecordReader {
 
@@ -22,6 +24,7 @@ public final class ReadAheadRecordReader implements RecordReader {
     }
 
     private final RecordReader delegate;
+    private final LongConsumer batchParsed;
     private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(BATCHES);
     private Thread parser;
     private List<SourceRecord> current = List.of();
@@ -31,7 +34,13 @@ public final class ReadAheadRecordReader implements RecordReader {
     private long position;
 
     public ReadAheadRecordReader(RecordReader delegate) {
+        this(delegate, nanos -> { });
+    }
+
+    /** @param batchParsed hears, on the parsing thread, the nanoseconds each batch took to parse */
+    public ReadAheadRecordReader(RecordReader delegate, LongConsumer batchParsed) {
         this.delegate = delegate;
+        this.batchParsed = batchParsed;
     }
 
     @Override
@@ -87,19 +96,25 @@ public final class ReadAheadRecordReader implements RecordReader {
     private void parse() {
         List<SourceRecord> batch = new ArrayList<>(BATCH_SIZE);
         long chars = 0;
+        long started = System.nanoTime();
         try {
             while (true) {
                 SourceRecord record = delegate.read();
                 if (record == null) {
+                    if (!batch.isEmpty()) {
+                        batchParsed.accept(System.nanoTime() - started);
+                    }
                     queue.put(new Batch(batch, null, true));
                     return;
                 }
                 batch.add(record);
                 chars += textLength(record);
                 if (batch.size() == BATCH_SIZE || chars >= BATCH_CHARS) {
+                    batchParsed.accept(System.nanoTime() - started);
                     queue.put(new Batch(batch, null, false));
                     batch = new ArrayList<>(BATCH_SIZE);
                     chars = 0;
+                    started = System.nanoTime();
                 }
             }
         } catch (InterruptedException e) {

@@ -1,7 +1,11 @@
 package io.feedimport.reference;
 
+import java.time.Duration;
+
+import io.feedimport.monitoring.TimeLimitedHealth;
 import io.feedimport.store.EngineSchema;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,5 +30,15 @@ public class ReferenceConfiguration {
             case "redis" -> new FeedLookups(table, ttl -> LookupCaches.redis(redisHost, redisPort, ttl));
             default -> throw new IllegalArgumentException("feedimport.lookup-cache must be local, redis or none, got '" + cache + "'");
         };
+    }
+
+    /** Only where lookups are cached in Redis: elsewhere Redis is nobody's dependency. */
+    @Bean
+    @ConditionalOnProperty(name = "feedimport.lookup-cache", havingValue = "redis")
+    TimeLimitedHealth redisHealthIndicator(@Value("${spring.data.redis.host:127.0.0.1}") String redisHost,
+                                           @Value("${spring.data.redis.port:6379}") int redisPort,
+                                           @Value("${feedimport.health.timeout:3s}") Duration timeout) {
+        RedisHealth redis = new RedisHealth(redisHost, redisPort);
+        return new TimeLimitedHealth(redis.address(), redis, timeout);
     }
 }

@@ -6,11 +6,14 @@ import javax.sql.DataSource;
 
 import io.feedimport.consume.EntityConsumers;
 import io.feedimport.consume.RetryPolicy;
+import io.feedimport.monitoring.FeedMetrics;
 import io.feedimport.monitoring.RunReporter;
+import io.feedimport.monitoring.TimeLimitedHealth;
 import io.feedimport.publish.ParkedQueue;
 import io.feedimport.publish.ParkingLot;
 import io.feedimport.publish.PublisherFactory;
 import io.feedimport.reference.FeedLookups;
+import io.feedimport.store.DatabaseHealth;
 import io.feedimport.store.EngineSchema;
 import io.feedimport.store.EntityTable;
 import io.feedimport.store.JdbcParkingLot;
@@ -20,8 +23,10 @@ import io.feedimport.store.RunLedger;
 import io.feedimport.store.SkipReportStore;
 import io.feedimport.store.SqlDialect;
 import io.feedimport.transport.InProcessPublisherFactory;
+import io.feedimport.transport.InProcessQueueDepths;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -63,8 +68,8 @@ public class EngineConfiguration {
     }
 
     @Bean
-    JdbcParkingLot parkingLot(JdbcTemplate jdbc, TransactionTemplate transaction, OutcomeLedger ledger) {
-        return new JdbcParkingLot(jdbc, transaction, ledger);
+    JdbcParkingLot parkingLot(JdbcTemplate jdbc, TransactionTemplate transaction, OutcomeLedger ledger, FeedMetrics metrics) {
+        return new JdbcParkingLot(jdbc, transaction, ledger, metrics);
     }
 
     @Bean
@@ -79,16 +84,24 @@ public class EngineConfiguration {
 
     @Bean
     EntityConsumers entityConsumers(JdbcTemplate jdbc, PlatformTransactionManager transactions, EntityTable tables,
-                                    OutcomeLedger ledger, Rejections rejections, FeedLookups lookups) {
-        return new EntityConsumers(jdbc, transactions, tables, ledger, rejections, lookups);
+                                    OutcomeLedger ledger, Rejections rejections, FeedLookups lookups, FeedMetrics metrics) {
+        return new EntityConsumers(jdbc, transactions, tables, ledger, rejections, lookups, metrics);
     }
 
     /** The embedded default; {@code feedimport.transport=rabbitmq} selects {@link RabbitConfiguration} instead. */
     @Bean
     @ConditionalOnProperty(name = "feedimport.transport", havingValue = "in-process", matchIfMissing = true)
-    PublisherFactory inProcessPublisherFactory(EntityConsumers consumers, ParkingLot parkingLot, EngineProperties properties) {
+    PublisherFactory inProcessPublisherFactory(EntityConsumers consumers, ParkingLot parkingLot, EngineProperties properties,
+                                               FeedMetrics metrics, InProcessQueueDepths depths) {
         RetryPolicy retry = new RetryPolicy(properties.maxAttempts(), Duration.ofMillis(50), 3.0, Duration.ofSeconds(2));
-        return new InProcessPublisherFactory(consumers, parkingLot, retry, properties.consumers());
+        return new InProcessPublisherFactory(consumers, parkingLot, retry, properties.consumers(), metrics, depths);
+    }
+
+    /** What the queue-depth gauges show on the embedded default: the lanes of this process and the parked rows. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "feedimport.transport", havingValue = "in-process", matchIfMissing = true)
+    InProcessQueueDepths inProcessQueueDepths(JdbcParkingLot parkingLot) {
+        return new InProcessQueueDepths(parkingLot::count);
     }
 
     @Bean
@@ -108,6 +121,15 @@ public class EngineConfiguration {
         return new RunAccounting(jobRepository, skipReport, ledger);
     }
 
+    /**
+     * The database check under the name Spring Boot gives its own ({@code db}, which makes Boot's back off), with a
+     * deadline: a database that does not answer must not hold the health endpoint for the pool's 30 s timeout.
+     */
+    @Bean
+    TimeLimitedHealth dbHealthIndicator(DataSource dataSource, @Value("${feedimport.health.timeout:3s}") Duration timeout) {
+        return new TimeLimitedHealth("database", new DatabaseHealth(dataSource), timeout);
+    }
+
     @Bean
     RunRecovery runRecovery(JobRepository jobRepository, JobOperator jobOperator, RunLedger runs) {
         return new RunRecovery(jobRepository, jobOperator, runs);
@@ -116,9 +138,9 @@ public class EngineConfiguration {
     @Bean
     ImportRunner importRunner(JobRepository jobRepository, JobOperator jobOperator, PlatformTransactionManager transactionManager,
                               SkipReportStore skipReport, RunAccounting accounting, RunLedger runs, PublisherFactory publishers,
-                              EntityTable tables, EngineProperties properties, RunReporter reporter) {
+                              EntityTable tables, EngineProperties properties, RunReporter reporter, FeedMetrics metrics) {
         ImportJobFactory jobs = new ImportJobFactory(jobRepository, transactionManager, skipReport, runs, accounting,
-                properties.reconcileTimeout());
+                properties.reconcileTimeout(), metrics);
         RunResolver resolver = new RunResolver(jobRepository, jobOperator, runs);
         return new ImportRunner(jobOperator, resolver, jobs, publishers, accounting, runs, tables, reporter, skipReport);
     }

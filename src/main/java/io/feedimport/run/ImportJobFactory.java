@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import io.feedimport.feed.FeedDefinition;
+import io.feedimport.monitoring.FeedMeters;
+import io.feedimport.monitoring.FeedMetrics;
 import io.feedimport.publish.RecordPublisher;
 import io.feedimport.read.ReadAheadRecordReader;
 import io.feedimport.read.SourceRecord;
@@ -33,30 +35,36 @@ public final class ImportJobFactory {
     private final RunLedger runs;
     private final RunAccounting accounting;
     private final Duration reconcileTimeout;
+    private final FeedMetrics metrics;
 
     public ImportJobFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                            SkipReportStore skipReport, RunLedger runs, RunAccounting accounting, Duration reconcileTimeout) {
+                            SkipReportStore skipReport, RunLedger runs, RunAccounting accounting, Duration reconcileTimeout,
+                            FeedMetrics metrics) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.skipReport = skipReport;
         this.runs = runs;
         this.accounting = accounting;
         this.reconcileTimeout = reconcileTimeout;
+        this.metrics = metrics;
     }
 
     public Job create(FeedDefinition feed, Path file, RecordPublisher publisher, JobExecutionListener registration,
                       RunProgress progress) {
-        RecordItemReader reader = new RecordItemReader(() -> new ReadAheadRecordReader(RecordReaders.open(feed, file)));
-        RecordValidator validator = new RecordValidator(feed);
+        FeedMeters meters = metrics.watch(feed);
+        RecordItemReader reader = new RecordItemReader(
+                () -> new ReadAheadRecordReader(RecordReaders.open(feed, file), meters::parsed));
+        TimedValidation validation = new TimedValidation(new RecordValidator(feed), meters);
         PublishingItemWriter writer = new PublishingItemWriter(feed, publisher, skipReport, runs, progress,
-                reader::bytesRead, file.toFile().length());
+                reader::bytesRead, file.toFile().length(), meters);
         Step read = new StepBuilder(READ_STEP, jobRepository)
                 .<SourceRecord, CheckedRecord>chunk(feed.chunkSize())
                 .transactionManager(transactionManager)
                 .reader(reader)
-                .processor(validator::check)
+                .processor(validation)
                 .writer(writer)
                 .listener(writer)
+                .listener(validation)
                 .listener(new ReadStepVerdict(reader, writer, feed.skipLimit()))
                 .build();
         Step reconcile = new StepBuilder(RECONCILE_STEP, jobRepository)

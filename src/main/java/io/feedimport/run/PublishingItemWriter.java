@@ -1,26 +1,34 @@
 package io.feedimport.run;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.feedimport.feed.FeedDefinition;
 import io.feedimport.feed.ValueParser;
+import io.feedimport.monitoring.FeedMeters;
 import io.feedimport.publish.RecordMessage;
 import io.feedimport.publish.RecordPublisher;
 import io.feedimport.store.RunLedger;
 import io.feedimport.store.SkipReportStore;
 import io.feedimport.validate.CheckedRecord;
+import io.feedimport.validate.Violation;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Writes a chunk of checked records: invalid ones into the skip report (in the chunk's transaction), valid ones as
  * messages to the publisher, which returns only when each is confirmed. The chunk, and with it the reader's position,
- * commits after that, so no record can be counted as read without being accounted for.
+ * commits after that, so no record can be counted as read without being accounted for. The chunk's records are
+ * counted in the metrics when it commits, not before: a chunk rolled back is read again by the resumed run and
+ * counted then, once.
  */
 final class PublishingItemWriter implements ItemWriter<CheckedRecord>, StepExecutionListener {
 
@@ -34,6 +42,7 @@ final class PublishingItemWriter implements ItemWriter<CheckedRecord>, StepExecu
     private final int[] keyFields;
     private final java.util.function.LongSupplier bytesRead;
     private final long fileBytes;
+    private final FeedMeters meters;
     private long runId;
     private long skipped;
     private long lastSample;
@@ -43,7 +52,7 @@ final class PublishingItemWriter implements ItemWriter<CheckedRecord>, StepExecu
      * @param fileBytes the file's size
      */
     PublishingItemWriter(FeedDefinition feed, RecordPublisher publisher, SkipReportStore skipReport, RunLedger runs,
-                         RunProgress progress, java.util.function.LongSupplier bytesRead, long fileBytes) {
+                         RunProgress progress, java.util.function.LongSupplier bytesRead, long fileBytes, FeedMeters meters) {
         this.feed = feed;
         this.publisher = publisher;
         this.skipReport = skipReport;
@@ -52,6 +61,7 @@ final class PublishingItemWriter implements ItemWriter<CheckedRecord>, StepExecu
         this.keyFields = feed.target().key().stream().mapToInt(feed::indexOf).toArray();
         this.bytesRead = bytesRead;
         this.fileBytes = fileBytes;
+        this.meters = meters;
     }
 
     @Override
@@ -81,8 +91,15 @@ final class PublishingItemWriter implements ItemWriter<CheckedRecord>, StepExecu
             }
         }
         skipReport.write(runId, feed.name(), invalid);
-        publisher.publish(messages);
+        if (!messages.isEmpty()) {
+            long started = System.nanoTime();
+            publisher.publish(messages);
+            meters.confirmed(System.nanoTime() - started);
+        }
         skipped += invalid.size();
+        int read = chunk.size();
+        int published = messages.size();
+        afterCommit(() -> count(read, published, invalid));
         if (!chunk.isEmpty()) {
             long lastRecord = chunk.getItems().get(chunk.size() - 1).source().number();
             // a point a second is plenty for a chart, and costs nothing next to the chunk's own writes
@@ -94,6 +111,35 @@ final class PublishingItemWriter implements ItemWriter<CheckedRecord>, StepExecu
             runs.progress(runId, lastRecord, skipped, sample);
             progress.handedOver(runId, lastRecord, skipped, bytesRead.getAsLong());
         }
+    }
+
+    private void count(int read, int published, List<CheckedRecord> invalid) {
+        meters.read(read);
+        meters.published(published);
+        for (CheckedRecord record : invalid) {
+            List<Violation> violations = record.violations();
+            // a record is skipped once per rule it broke, however often it broke it (as the skip report groups it)
+            Set<String> counted = violations.size() > 1 ? new HashSet<>() : null;
+            for (Violation violation : violations) {
+                if (counted == null || counted.add(violation.field() + '\u0000' + violation.rule())) {
+                    meters.skipped(violation.field(), violation.rule());
+                }
+            }
+        }
+    }
+
+    /** Runs once the chunk's transaction committed; at once when there is none (a writer driven by a test). */
+    private static void afterCommit(Runnable action) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            action.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                action.run();
+            }
+        });
     }
 
     private RecordMessage message(CheckedRecord record) {

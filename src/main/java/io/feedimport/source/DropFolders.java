@@ -1,5 +1,6 @@
 package io.feedimport.source;
 
+import java.time.Duration;
 import java.util.function.UnaryOperator;
 
 import io.feedimport.feed.SourceDefinition;
@@ -15,13 +16,18 @@ public final class DropFolders {
     }
 
     public DropFolder open(SourceDefinition source) {
+        return open(source, FtpDropFolder.TIMEOUT);
+    }
+
+    /** @param ftpTimeout how long an FTP server may take to accept the connection and to answer each command */
+    public DropFolder open(SourceDefinition source, Duration ftpTimeout) {
         if (source.location() instanceof SourceDefinition.Ftp ftp) {
             String password = ftp.passwordEnv() == null ? null : environment.apply(ftp.passwordEnv());
             if (ftp.passwordEnv() != null && password == null) {
                 throw new DropFolderException("ftp://" + ftp.user() + "@" + ftp.host() + ":" + ftp.port() + ftp.dir()
                         + ": the password is to come from the environment variable " + ftp.passwordEnv() + ", which is not set");
             }
-            return new FtpDropFolder(ftp, password);
+            return new FtpDropFolder(ftp, password, ftpTimeout);
         }
         return new LocalDropFolder(((SourceDefinition.Local) source.location()).dir());
     }

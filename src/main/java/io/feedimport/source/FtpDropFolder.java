@@ -2,6 +2,7 @@ package io.feedimport.source;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,14 +23,20 @@ import org.springframework.integration.ftp.session.FtpSession;
  */
 public final class FtpDropFolder implements DropFolder {
 
-    private static final int TIMEOUT_MS = 30_000;
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final SourceDefinition.Ftp ftp;
     private final AbstractFtpSessionFactory<? extends FTPClient> sessions;
     private FtpSession session;
 
     public FtpDropFolder(SourceDefinition.Ftp ftp, String password) {
+        this(ftp, password, TIMEOUT);
+    }
+
+    /** @param timeout for connecting, and for each reply and data transfer after that */
+    public FtpDropFolder(SourceDefinition.Ftp ftp, String password, Duration timeout) {
         this.ftp = ftp;
+        int timeoutMs = (int) timeout.toMillis();
         this.sessions = ftp.secure() ? new DefaultFtpsSessionFactory() : new DefaultFtpSessionFactory();
         sessions.setHost(ftp.host());
         sessions.setPort(ftp.port());
@@ -37,9 +44,9 @@ public final class FtpDropFolder implements DropFolder {
         sessions.setPassword(password == null ? "" : password);
         sessions.setClientMode(ftp.passive() ? FTPClient.PASSIVE_LOCAL_DATA_CONNECTION_MODE : FTPClient.ACTIVE_LOCAL_DATA_CONNECTION_MODE);
         sessions.setFileType(FTPClient.BINARY_FILE_TYPE);
-        sessions.setConnectTimeout(TIMEOUT_MS);
-        sessions.setDefaultTimeout(TIMEOUT_MS);
-        sessions.setDataTimeout(TIMEOUT_MS);
+        sessions.setConnectTimeout(timeoutMs);
+        sessions.setDefaultTimeout(timeoutMs);
+        sessions.setDataTimeout(timeoutMs);
     }
 
     @Override

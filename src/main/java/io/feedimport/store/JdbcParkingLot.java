@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.time.ZoneOffset;
 
+import io.feedimport.monitoring.FeedMetrics;
 import io.feedimport.publish.ParkingLot;
 import io.feedimport.publish.RecordMessage;
 import io.feedimport.publish.MessagePayload;
@@ -17,26 +18,33 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Parks a message with its reason and full payload, and records it as PARKED in the outcome ledger, in one
  * transaction, so a parked record is both counted and replayable. A record already accounted for otherwise is not parked.
+ * A record is counted in the metrics when it is first parked, not again when a replay of it fails again.
  */
 public final class JdbcParkingLot implements ParkingLot {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final OutcomeLedger ledger;
+    private final FeedMetrics metrics;
 
     public JdbcParkingLot(JdbcTemplate jdbc, TransactionTemplate transaction, OutcomeLedger ledger) {
+        this(jdbc, transaction, ledger, FeedMetrics.none());
+    }
+
+    public JdbcParkingLot(JdbcTemplate jdbc, TransactionTemplate transaction, OutcomeLedger ledger, FeedMetrics metrics) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.ledger = ledger;
+        this.metrics = metrics;
     }
 
     @Override
     public void park(RecordMessage message, String reason, int attempts) {
         try {
-            transaction.executeWithoutResult(status -> {
+            Boolean parkedFirst = transaction.execute(status -> {
                 RecordOutcome before = ledger.outcome(message.runId(), message.recordNumber());
                 if (before != null && before != RecordOutcome.PARKED) {
-                    return;
+                    return false;
                 }
                 // a replayed record that fails again is parked again, with its new reason
                 jdbc.update("DELETE FROM fi_parked WHERE run_id = ? AND record_no = ?", message.runId(), message.recordNumber());
@@ -47,10 +55,20 @@ public final class JdbcParkingLot implements ParkingLot {
                 if (before == null) {
                     ledger.record(message.runId(), message.recordNumber(), RecordOutcome.PARKED);
                 }
+                return before == null;
             });
+            if (Boolean.TRUE.equals(parkedFirst)) {
+                metrics.feed(message.feed()).parked(1);
+            }
         } catch (DuplicateKeyException e) {
             // a concurrent delivery accounted for the record first: it is counted once, which is all we need
         }
+    }
+
+    /** How many records of the feed are parked now, awaiting review or replay. */
+    public long count(String feed) {
+        Long parked = jdbc.queryForObject("SELECT COUNT(*) FROM fi_parked WHERE feed = ?", Long.class, feed);
+        return parked == null ? 0 : parked;
     }
 
     /** Parked records of a feed, of one run or of all runs (runId null), oldest first. */

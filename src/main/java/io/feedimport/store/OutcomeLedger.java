@@ -45,22 +45,27 @@ public final class OutcomeLedger {
      * Records outcomes of records not yet in the ledger, and replaces PARKED ones; a record already accounted for
      * otherwise keeps its outcome. Fails with a duplicate-key error when a concurrent delivery recorded one first,
      * which the caller's retry resolves.
+     *
+     * @return the entries that took effect (new, or replacing PARKED): what may be counted once the caller commits
      */
-    public void recordAll(List<Entry> entries) {
+    public List<Entry> recordAll(List<Entry> entries) {
         Map<Long, Map<Long, Entry>> byRun = new LinkedHashMap<>();
         for (Entry entry : entries) {
             byRun.computeIfAbsent(entry.runId(), run -> new LinkedHashMap<>()).putIfAbsent(entry.recordNumber(), entry);
         }
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> replacements = new ArrayList<>();
+        List<Entry> recorded = new ArrayList<>();
         for (Map.Entry<Long, Map<Long, Entry>> run : byRun.entrySet()) {
             Map<Long, String> known = known(run.getKey(), run.getValue().keySet().stream().toList());
             for (Entry entry : run.getValue().values()) {
                 String before = known.get(entry.recordNumber());
                 if (before == null) {
                     inserts.add(new Object[] {entry.runId(), entry.recordNumber(), entry.outcome().name()});
+                    recorded.add(entry);
                 } else if (RecordOutcome.PARKED.name().equals(before) && entry.outcome() != RecordOutcome.PARKED) {
                     replacements.add(new Object[] {entry.outcome().name(), entry.runId(), entry.recordNumber()});
+                    recorded.add(entry);
                 }
             }
         }
@@ -70,6 +75,7 @@ public final class OutcomeLedger {
         if (!replacements.isEmpty()) {
             jdbc.batchUpdate("UPDATE fi_outcome SET outcome = ? WHERE run_id = ? AND record_no = ?", replacements);
         }
+        return recorded;
     }
 
     /**

@@ -24,20 +24,21 @@ public final class Rejections {
     }
 
     /** @param rule what refused it: {@code mapping} or {@code constraint} */
-    public void reject(RecordMessage message, String rule, String reason) {
-        reject(message, rule, null, null, reason);
+    public boolean reject(RecordMessage message, String rule, String reason) {
+        return reject(message, rule, null, null, reason);
     }
 
     /**
      * @param rule  what refused it: {@code mapping}, {@code lookup} or {@code constraint}
      * @param field the field at fault, or null when it is the record as a whole
      * @param value the field's value as written, or null
+     * @return whether this call accounted for the record (false: an earlier delivery already had)
      */
-    public void reject(RecordMessage message, String rule, String field, String value, String reason) {
-        transaction.executeWithoutResult(status -> {
+    public boolean reject(RecordMessage message, String rule, String field, String value, String reason) {
+        return Boolean.TRUE.equals(transaction.execute(status -> {
             RecordOutcome before = ledger.outcome(message.runId(), message.recordNumber());
             if (before != null && before != RecordOutcome.PARKED) {
-                return;
+                return false;
             }
             jdbc.update("DELETE FROM fi_skip WHERE run_id = ? AND record_no = ?", message.runId(), message.recordNumber());
             jdbc.update("INSERT INTO fi_skip (run_id, record_no, seq, feed, file, line, col, record_key, field, rule, bad_value,"
@@ -46,7 +47,8 @@ public final class Rejections {
                     field == null ? "-" : field, rule, truncate(value), "record " + message.recordNumber() + ": " + reason,
                     message.runId());
             ledger.recordAll(List.of(new OutcomeLedger.Entry(message.runId(), message.recordNumber(), RecordOutcome.REJECTED)));
-        });
+            return true;
+        }));
     }
 
     private static String truncate(String text) {

@@ -3,6 +3,7 @@ package io.feedimport.transport;
 import io.feedimport.consume.EntityConsumers;
 import io.feedimport.consume.RetryPolicy;
 import io.feedimport.feed.FeedDefinition;
+import io.feedimport.monitoring.FeedMetrics;
 import io.feedimport.publish.ParkingLot;
 import io.feedimport.publish.PublisherFactory;
 import io.feedimport.publish.RecordPublisher;
@@ -14,16 +15,22 @@ public final class InProcessPublisherFactory implements PublisherFactory {
     private final ParkingLot parkingLot;
     private final RetryPolicy retryPolicy;
     private final int concurrency;
+    private final FeedMetrics metrics;
+    private final InProcessQueueDepths depths;
 
-    public InProcessPublisherFactory(EntityConsumers consumers, ParkingLot parkingLot, RetryPolicy retryPolicy, int concurrency) {
+    public InProcessPublisherFactory(EntityConsumers consumers, ParkingLot parkingLot, RetryPolicy retryPolicy,
+                                     int concurrency, FeedMetrics metrics, InProcessQueueDepths depths) {
         this.consumers = consumers;
         this.parkingLot = parkingLot;
         this.retryPolicy = retryPolicy;
         this.concurrency = concurrency;
+        this.metrics = metrics;
+        this.depths = depths;
     }
 
     @Override
     public RecordPublisher open(FeedDefinition feed) {
-        return new InProcessTransport(consumers.forFeed(feed), parkingLot, retryPolicy, concurrency);
+        return new InProcessTransport(consumers.forFeed(feed), parkingLot, retryPolicy, concurrency, metrics.watch(feed),
+                depths.of(feed.name()));
     }
 }

@@ -10,6 +10,8 @@ import java.util.concurrent.Future;
 import io.feedimport.consume.Outcome;
 import io.feedimport.consume.RecordConsumer;
 import io.feedimport.consume.RetryPolicy;
+import io.feedimport.monitoring.FeedMeters;
+import io.feedimport.monitoring.FeedMetrics;
 import io.feedimport.publish.ParkingLot;
 import io.feedimport.publish.PublishException;
 import io.feedimport.publish.RecordMessage;
@@ -21,7 +23,7 @@ import io.feedimport.support.Messages;
  * consumer acknowledged or rejected it, or it was parked after its retries, so the publisher's wait is the broker's
  * confirm. Messages are routed by record key to one of several single-threaded lanes, each handling its share of a
  * chunk as one batch, so two versions of the same entity are applied in file order, as a per-entity ordered broker
- * would.
+ * would. Records in the lanes and records waiting out a backoff are counted for the queue-depth gauges.
  */
 public final class InProcessTransport implements RecordPublisher, AutoCloseable {
 
@@ -29,11 +31,20 @@ public final class InProcessTransport implements RecordPublisher, AutoCloseable 
     private final ParkingLot parkingLot;
     private final RetryPolicy retryPolicy;
     private final ExecutorService[] lanes;
+    private final FeedMeters meters;
+    private final InProcessQueueDepths.Waiting waiting;
 
     public InProcessTransport(RecordConsumer consumer, ParkingLot parkingLot, RetryPolicy retryPolicy, int concurrency) {
+        this(consumer, parkingLot, retryPolicy, concurrency, FeedMetrics.none().feed("-"), new InProcessQueueDepths.Waiting());
+    }
+
+    InProcessTransport(RecordConsumer consumer, ParkingLot parkingLot, RetryPolicy retryPolicy, int concurrency,
+                       FeedMeters meters, InProcessQueueDepths.Waiting waiting) {
         this.consumer = consumer;
         this.parkingLot = parkingLot;
         this.retryPolicy = retryPolicy;
+        this.meters = meters;
+        this.waiting = waiting;
         this.lanes = new ExecutorService[concurrency];
         for (int i = 0; i < concurrency; i++) {
             int lane = i;
@@ -90,33 +101,50 @@ public final class InProcessTransport implements RecordPublisher, AutoCloseable 
      */
     private void deliver(List<RecordMessage> batch) throws InterruptedException {
         List<RecordMessage> pending = batch;
-        for (int attempt = 1; !pending.isEmpty(); attempt++) {
-            List<Outcome> outcomes;
-            try {
-                outcomes = consumer.consume(pending);
-            } catch (RuntimeException e) {
-                if (attempt >= retryPolicy.maxAttempts()) {
-                    throw e;
-                }
-                Thread.sleep(retryPolicy.backoffBefore(attempt + 1).toMillis());
-                continue;
-            }
-            List<RecordMessage> retries = new ArrayList<>();
-            for (int i = 0; i < pending.size(); i++) {
-                Outcome outcome = outcomes.get(i);
-                if (outcome.kind() != Outcome.Kind.RETRY) {
+        boolean backingOff = false;
+        waiting.arrived(pending.size());
+        try {
+            for (int attempt = 1; !pending.isEmpty(); attempt++) {
+                List<Outcome> outcomes;
+                try {
+                    outcomes = consumer.consume(pending);
+                } catch (RuntimeException e) {
+                    if (attempt >= retryPolicy.maxAttempts()) {
+                        throw e;
+                    }
+                    Thread.sleep(retryPolicy.backoffBefore(attempt + 1).toMillis());
                     continue;
                 }
-                if (attempt >= retryPolicy.maxAttempts()) {
-                    parkingLot.park(pending.get(i), "gave up after " + attempt + " attempts: " + outcome.reason(), attempt);
-                } else {
-                    retries.add(pending.get(i));
+                List<RecordMessage> retries = new ArrayList<>();
+                for (int i = 0; i < pending.size(); i++) {
+                    Outcome outcome = outcomes.get(i);
+                    if (outcome.kind() != Outcome.Kind.RETRY) {
+                        continue;
+                    }
+                    if (attempt >= retryPolicy.maxAttempts()) {
+                        parkingLot.park(pending.get(i), "gave up after " + attempt + " attempts: " + outcome.reason(), attempt);
+                    } else {
+                        retries.add(pending.get(i));
+                    }
+                }
+                waiting.left(pending.size() - retries.size());
+                pending = retries;
+                if (!retries.isEmpty()) {
+                    meters.retried(retries.size());
+                    waiting.backingOff(retries.size());
+                    backingOff = true;
+                    Thread.sleep(retryPolicy.backoffBefore(attempt + 1).toMillis());
+                    waiting.due(retries.size());
+                    backingOff = false;
                 }
             }
-            if (!retries.isEmpty()) {
-                Thread.sleep(retryPolicy.backoffBefore(attempt + 1).toMillis());
+        } finally {
+            // a consumer that kept throwing, or an interrupted backoff: the records leave the lanes with this call
+            if (backingOff) {
+                waiting.leftWhileBackingOff(pending.size());
+            } else {
+                waiting.left(pending.size());
             }
-            pending = retries;
         }
     }
 

@@ -17,7 +17,10 @@ import javax.sql.DataSource;
 
 import io.feedimport.feed.FeedDefinition;
 import io.feedimport.feed.FeedDefinitionLoader;
+import io.feedimport.feed.Feeds;
 import io.feedimport.mapping.RowMapper;
+import io.feedimport.monitoring.FeedMetrics;
+import io.feedimport.monitoring.QueueDepths;
 import io.feedimport.publish.RecordMessage;
 import io.feedimport.store.EngineSchema;
 import io.feedimport.store.EntityStore;
@@ -25,6 +28,7 @@ import io.feedimport.store.EntityTable;
 import io.feedimport.store.OutcomeLedger;
 import io.feedimport.store.Rejections;
 import io.feedimport.store.SqlDialect;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +46,7 @@ class EntityConsumerTest {
     SwitchableDataSource database;
     JdbcTemplate jdbc;
     EntityConsumer consumer;
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     @BeforeEach
     void setUp() throws IOException {
@@ -65,7 +70,8 @@ class EntityConsumerTest {
         TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(h2));
         OutcomeLedger ledger = new OutcomeLedger(jdbc);
         consumer = new EntityConsumer(new RowMapper(feed), new EntityStore(jdbc, feed), ledger,
-                new Rejections(jdbc, transaction, ledger), transaction);
+                new Rejections(jdbc, transaction, ledger), transaction,
+                new FeedMetrics(registry, QueueDepths.NONE, Feeds.NONE).feed("flats"));
         jdbc.update("INSERT INTO fi_run (run_id, feed, file, fingerprint, status, read_count, skipped, published, persisted,"
                 + " unchanged, outdated, parked, started_at, duration_ms) VALUES (1, 'flats', 'flats.xml', 'f', 'STARTED',"
                 + " 0, 0, 0, 0, 0, 0, 0, CURRENT_TIMESTAMP, 0)");
@@ -120,6 +126,34 @@ class EntityConsumerTest {
         assertThat(jdbc.queryForMap("SELECT file, line, record_key, rule, message FROM fi_skip WHERE record_no = 2"))
                 .containsEntry("FILE", "flats.xml").containsEntry("LINE", 3).containsEntry("RECORD_KEY", "F-2")
                 .containsEntry("RULE", "constraint");
+    }
+
+    @Test
+    void aRedeliveredRecordIsCountedOnceAndARecordFoundAsStoredIsCountedUnchanged() {
+        consumer.consume(List.of(message(1, "F-1", "Flat"), message(2, "F-2", "Other")));
+        consumer.consume(List.of(message(1, "F-1", "Flat")));
+        consumer.consume(List.of(message(3, "F-2", "Other")));
+
+        assertThat(count("feedimport.records.persisted")).isEqualTo(2);
+        assertThat(count("feedimport.records.unchanged")).isEqualTo(1);
+        assertThat(registry.get("feedimport.upsert").tag("feed", "flats").timer().count()).isEqualTo(3);
+        assertThat(registry.get("feedimport.mapping").tag("feed", "flats").timer().count()).isEqualTo(3);
+    }
+
+    @Test
+    void aRejectedRecordIsCountedAsSkippedByItsRuleOnceHoweverOftenItIsDelivered() {
+        RecordMessage noKey = new RecordMessage(1, "flats", 9, 30, null, Map.of("title", "Flat"));
+
+        consumer.consume(List.of(noKey));
+        consumer.consume(List.of(noKey));
+
+        assertThat(registry.get("feedimport.records.skipped").tags("feed", "flats", "rule", "mapping").counter().count())
+                .isEqualTo(1);
+        assertThat(count("feedimport.records.persisted")).isZero();
+    }
+
+    private double count(String counter) {
+        return registry.get(counter).tag("feed", "flats").counter().count();
     }
 
     @Test

@@ -14,6 +14,8 @@ import io.feedimport.consume.Outcome;
 import io.feedimport.consume.RecordConsumer;
 import io.feedimport.feed.DeliveryDefinition;
 import io.feedimport.feed.FeedDefinition;
+import io.feedimport.monitoring.FeedMeters;
+import io.feedimport.monitoring.FeedMetrics;
 import io.feedimport.publish.ParkingLot;
 import io.feedimport.publish.RecordMessage;
 import io.feedimport.support.Messages;
@@ -49,10 +51,17 @@ public final class FeedWorker implements AutoCloseable {
     private final RateLimiter rateLimiter;
     private final Map<Thread, ConfirmingPublisher> publishers = new ConcurrentHashMap<>();
     private final SimpleMessageListenerContainer container;
+    private final FeedMeters meters;
 
     public FeedWorker(FeedDefinition feed, CachingConnectionFactory consumerConnections, ConnectionFactory connections,
                       RecordConsumer consumer, ParkingLot parkingLot) {
+        this(feed, consumerConnections, connections, consumer, parkingLot, FeedMetrics.none());
+    }
+
+    public FeedWorker(FeedDefinition feed, CachingConnectionFactory consumerConnections, ConnectionFactory connections,
+                      RecordConsumer consumer, ParkingLot parkingLot, FeedMetrics metrics) {
         this.feed = feed;
+        this.meters = metrics.watch(feed);
         this.topology = FeedTopology.of(feed);
         this.codec = new RecordCodec(feed.target().version());
         this.consumer = consumer;
@@ -150,6 +159,7 @@ public final class FeedWorker implements AutoCloseable {
             requeue(messages, channel);
             return;
         }
+        int retries = 0;
         for (int i = 0; i < records.size(); i++) {
             Outcome outcome = outcomes.get(i);
             if (outcome.kind() != Outcome.Kind.RETRY) {
@@ -161,6 +171,7 @@ public final class FeedWorker implements AutoCloseable {
             if (attempt <= feed.delivery().maxRetries()) {
                 settle.add(new ConfirmingPublisher.Outgoing(topology.retryExchange(), topology.retryRoute(attempt),
                         codec.properties(record, attempt + 1, Map.of(RecordCodec.REASON, outcome.reason())), source.getBody()));
+                retries++;
             } else {
                 String reason = "gave up after " + attempt + " attempts: " + outcome.reason();
                 parkingLot.park(record, reason, attempt);
@@ -173,6 +184,10 @@ public final class FeedWorker implements AutoCloseable {
         }
         publishers.computeIfAbsent(Thread.currentThread(), thread -> publisher()).send(settle);
         channel.basicAck(lastTag, true);
+        // counted once the retry copies are confirmed and the originals acked: a requeued batch counts nothing
+        if (retries > 0) {
+            meters.retried(retries);
+        }
     }
 
     private ConfirmingPublisher.Outgoing parkedCopy(Message message, String reason, Exception e) {

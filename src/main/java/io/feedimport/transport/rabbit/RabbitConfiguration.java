@@ -3,10 +3,14 @@ package io.feedimport.transport.rabbit;
 import java.time.Duration;
 
 import io.feedimport.consume.EntityConsumers;
+import io.feedimport.monitoring.FeedMetrics;
+import io.feedimport.monitoring.TimeLimitedHealth;
 import io.feedimport.publish.ParkedQueue;
 import io.feedimport.publish.ParkingLot;
 import io.feedimport.publish.PublisherFactory;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.boot.amqp.health.RabbitHealthIndicator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -34,7 +38,24 @@ public class RabbitConfiguration {
     }
 
     @Bean
-    WorkerPool workerPool(CachingConnectionFactory connections, EntityConsumers consumers, ParkingLot parkingLot) {
-        return new WorkerPool(connections, consumers, parkingLot);
+    WorkerPool workerPool(CachingConnectionFactory connections, EntityConsumers consumers, ParkingLot parkingLot,
+                          FeedMetrics metrics) {
+        return new WorkerPool(connections, consumers, parkingLot, metrics);
+    }
+
+    /**
+     * Spring Boot's broker check (asks the server its version), with a deadline. Only with this transport: Boot's
+     * own is switched off in application.yml, since it would report an embedded process down for a broker it never
+     * uses.
+     */
+    @Bean
+    TimeLimitedHealth rabbitHealthIndicator(RabbitTemplate rabbit, @Value("${feedimport.health.timeout:3s}") Duration timeout) {
+        return new TimeLimitedHealth("rabbitmq", new RabbitHealthIndicator(rabbit), timeout);
+    }
+
+    /** What the queue-depth gauges show in production: the feeds' queues on the broker. */
+    @Bean(destroyMethod = "close")
+    RabbitQueueDepths rabbitQueueDepths(CachingConnectionFactory connections) {
+        return new RabbitQueueDepths(connections.getRabbitConnectionFactory());
     }
 }

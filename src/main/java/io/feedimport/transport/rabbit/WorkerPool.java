@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.feedimport.consume.EntityConsumers;
 import io.feedimport.feed.FeedDefinition;
+import io.feedimport.monitoring.FeedMetrics;
 import io.feedimport.publish.ParkingLot;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 
@@ -15,18 +16,21 @@ public final class WorkerPool implements AutoCloseable {
     private final CachingConnectionFactory connections;
     private final EntityConsumers consumers;
     private final ParkingLot parkingLot;
+    private final FeedMetrics metrics;
     private final List<FeedWorker> workers = new ArrayList<>();
 
-    public WorkerPool(CachingConnectionFactory connections, EntityConsumers consumers, ParkingLot parkingLot) {
+    public WorkerPool(CachingConnectionFactory connections, EntityConsumers consumers, ParkingLot parkingLot,
+                      FeedMetrics metrics) {
         this.connections = connections;
         this.consumers = consumers;
         this.parkingLot = parkingLot;
+        this.metrics = metrics;
     }
 
     public synchronized void start(List<FeedDefinition> feeds) throws IOException {
         for (FeedDefinition feed : feeds) {
             FeedWorker worker = new FeedWorker(feed, connections, connections.getRabbitConnectionFactory(),
-                    consumers.forFeed(feed), parkingLot);
+                    consumers.forFeed(feed), parkingLot, metrics);
             worker.start();
             workers.add(worker);
         }

@@ -1,0 +1,61 @@
+package io.feedimport.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import io.feedimport.feed.Feeds;
+import io.feedimport.monitoring.FeedMetrics;
+import io.feedimport.monitoring.QueueDepths;
+import io.feedimport.publish.RecordMessage;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+class JdbcParkingLotTest {
+
+    final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    JdbcParkingLot parkingLot;
+    OutcomeLedger ledger;
+
+    @BeforeEach
+    void setUp() {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:parking-lot-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        new EngineSchema(h2, SqlDialect.H2).create();
+        JdbcTemplate jdbc = new JdbcTemplate(h2);
+        ledger = new OutcomeLedger(jdbc);
+        parkingLot = new JdbcParkingLot(jdbc, new TransactionTemplate(new DataSourceTransactionManager(h2)), ledger,
+                new FeedMetrics(registry, QueueDepths.NONE, Feeds.NONE));
+    }
+
+    @Test
+    void aRecordIsCountedParkedOnceEvenWhenItsReplayFailsAndParksItAgain() {
+        parkingLot.park(message(1), "gave up after 4 attempts: lock timeout", 4);
+        parkingLot.park(message(1), "gave up after 4 attempts: lock timeout again", 4);
+        parkingLot.park(message(2), "gave up after 4 attempts: lock timeout", 4);
+
+        assertThat(registry.get("feedimport.records.parked").tag("feed", "flats").counter().count()).isEqualTo(2);
+        assertThat(parkingLot.count("flats")).isEqualTo(2);
+        assertThat(parkingLot.count("other")).isZero();
+    }
+
+    @Test
+    void aRecordAlreadyAccountedForOtherwiseIsNeitherParkedNorCounted() {
+        ledger.record(1, 3, RecordOutcome.PERSISTED);
+
+        parkingLot.park(message(3), "gave up after 4 attempts: a late redelivery", 4);
+
+        assertThat(registry.find("feedimport.records.parked").counter()).satisfiesAnyOf(
+                counter -> assertThat(counter).isNull(), counter -> assertThat(counter.count()).isZero());
+        assertThat(parkingLot.count("flats")).isZero();
+    }
+
+    private static RecordMessage message(long recordNumber) {
+        return new RecordMessage(1, "flats", recordNumber, (int) recordNumber * 3, "F-" + recordNumber, Map.of("title", "Flat"));
+    }
+}
