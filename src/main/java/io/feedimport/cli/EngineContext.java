@@ -48,6 +48,10 @@ final class EngineContext implements AutoCloseable {
             while (root.getCause() != null) {
                 root = root.getCause();
             }
+            if (listening != null && root instanceof java.net.BindException) {
+                throw new EngineUnavailableException("cannot serve on " + listening.address() + ":" + listening.port() + ": "
+                        + root.getMessage() + " (another process listens there: choose another --port)", e);
+            }
             throw new EngineUnavailableException("cannot start: " + Messages.firstLine(root)
                     + " (details in the log file under feedimport.data-dir)", e);
         }
