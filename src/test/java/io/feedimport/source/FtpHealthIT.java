@@ -2,8 +2,6 @@ package io.feedimport.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,12 +11,6 @@ import java.util.Map;
 import io.feedimport.feed.FeedDefinition;
 import io.feedimport.feed.Feeds;
 import io.feedimport.feed.SourceDefinition;
-import org.apache.ftpserver.FtpServer;
-import org.apache.ftpserver.FtpServerFactory;
-import org.apache.ftpserver.listener.ListenerFactory;
-import org.apache.ftpserver.usermanager.PropertiesUserManagerFactory;
-import org.apache.ftpserver.usermanager.impl.BaseUser;
-import org.apache.ftpserver.usermanager.impl.WritePermission;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,38 +28,20 @@ class FtpHealthIT {
     Path dir;
 
     int port;
-    FtpServer server;
+    LoopbackFtpServer server;
 
     @BeforeEach
     void startServer() throws Exception {
         Path home = Files.createDirectories(dir.resolve("ftp-home"));
         Files.createDirectories(home.resolve("outgoing"));
         Files.writeString(home.resolve("outgoing/export.xml"), "<feed/>");
-        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = free.getLocalPort();
-        }
-        FtpServerFactory factory = new FtpServerFactory();
-        ListenerFactory listener = new ListenerFactory();
-        listener.setServerAddress("127.0.0.1");
-        listener.setPort(port);
-        factory.addListener("default", listener.createListener());
-        BaseUser user = new BaseUser();
-        user.setName("erp");
-        user.setPassword(PASSWORD);
-        user.setHomeDirectory(home.toString());
-        user.setAuthorities(List.of(new WritePermission()));
-        org.apache.ftpserver.ftplet.UserManager users = new PropertiesUserManagerFactory().createUserManager();
-        users.save(user);
-        factory.setUserManager(users);
-        server = factory.createServer();
-        server.start();
+        server = LoopbackFtpServer.start(home, "erp", PASSWORD);
+        port = server.port();
     }
 
     @AfterEach
     void stopServer() {
-        if (!server.isStopped()) {
-            server.stop();
-        }
+        server.stop();
     }
 
     @Test

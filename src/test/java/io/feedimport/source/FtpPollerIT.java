@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,12 +22,7 @@ import io.feedimport.store.FileLedger;
 import io.feedimport.store.SqlDialect;
 import org.apache.commons.net.ftp.FTP;
 import org.apache.commons.net.ftp.FTPClient;
-import org.apache.ftpserver.FtpServer;
-import org.apache.ftpserver.FtpServerFactory;
-import org.apache.ftpserver.listener.ListenerFactory;
-import org.apache.ftpserver.usermanager.PropertiesUserManagerFactory;
 import org.apache.ftpserver.usermanager.impl.BaseUser;
-import org.apache.ftpserver.usermanager.impl.WritePermission;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,8 +40,7 @@ class FtpPollerIT {
 
     Path home;
     int port;
-    FtpServer server;
-    org.apache.ftpserver.ftplet.UserManager userManager;
+    LoopbackFtpServer server;
     FileLedger ledger;
     final List<String> imported = new ArrayList<>();
 
@@ -56,24 +48,8 @@ class FtpPollerIT {
     void startServer() throws Exception {
         home = Files.createDirectories(dir.resolve("ftp-home"));
         Files.createDirectories(home.resolve("outgoing"));
-        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = free.getLocalPort();
-        }
-        FtpServerFactory factory = new FtpServerFactory();
-        ListenerFactory listener = new ListenerFactory();
-        listener.setServerAddress("127.0.0.1");
-        listener.setPort(port);
-        factory.addListener("default", listener.createListener());
-        BaseUser user = new BaseUser();
-        user.setName("erp");
-        user.setPassword(PASSWORD);
-        user.setHomeDirectory(home.toString());
-        user.setAuthorities(List.of(new WritePermission()));
-        userManager = new PropertiesUserManagerFactory().createUserManager();
-        userManager.save(user);
-        factory.setUserManager(userManager);
-        server = factory.createServer();
-        server.start();
+        server = LoopbackFtpServer.start(home, "erp", PASSWORD);
+        port = server.port();
 
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:ftp-poller-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
@@ -83,9 +59,7 @@ class FtpPollerIT {
 
     @AfterEach
     void stopServer() {
-        if (!server.isStopped()) {
-            server.stop();
-        }
+        server.stop();
     }
 
     @Test
@@ -143,7 +117,7 @@ class FtpPollerIT {
         reader.setName("reader");
         reader.setPassword(PASSWORD);
         reader.setHomeDirectory(home.toString());
-        userManager.save(reader);
+        server.add(reader);
         Files.writeString(home.resolve("outgoing/export.xml"), "<feed/>");
         FeedDefinition feed = feed("OFFERS_FTP_PASSWORD", "/outgoing", "reader");
         poller().poll(feed);
