@@ -63,7 +63,9 @@ final class ReviewPages {
     @GetMapping("/runs/{runId}/skips.csv")
     void csv(@PathVariable long runId, @RequestParam(required = false) String field, @RequestParam(required = false) String rule,
              HttpServletResponse response) throws IOException {
-        review.run(runId).orElseThrow(() -> noSuchRun(runId));
+        if (!review.exists(runId)) {
+            throw noSuchRun(runId);
+        }
         SkipFilter filter = new SkipFilter(field, rule);
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"run-" + runId + "-skips"

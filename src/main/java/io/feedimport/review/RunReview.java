@@ -68,6 +68,10 @@ public final class RunReview {
         return pickups.recentWithoutImport(limit);
     }
 
+    public boolean exists(long runId) {
+        return runs.find(runId).isPresent();
+    }
+
     public Optional<RunDetail> run(long runId) {
         return runs.find(runId).map(run -> new RunDetail(run, skips.breakdown(runId), runs.samples(runId),
                 parked.list(runId, MAX_PARKED)));

@@ -88,12 +88,6 @@ public final class JdbcParkingLot implements ParkingLot {
                 .stream().findFirst();
     }
 
-    public long count(Long runId) {
-        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM fi_parked" + (runId == null ? "" : " WHERE run_id = " + runId),
-                Long.class);
-        return count == null ? 0 : count;
-    }
-
     private static final String SELECT = "SELECT run_id, record_no, feed, line, record_key, attempts, reason, payload, parked_at"
             + " FROM fi_parked";
 
