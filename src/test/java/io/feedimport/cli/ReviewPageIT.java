@@ -26,12 +26,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -108,7 +110,7 @@ class ReviewPageIT {
                 .contains("offers", "COMPLETED", "300", "15", "285", "yes");
         assertThat(runs.findElement(By.cssSelector("tr[data-run='2']")).getText()).contains("offers-next-day.xml");
 
-        runs.findElement(By.linkText("1")).click();
+        follow(runs.findElement(By.linkText("1")));
         assertThat(browser.getTitle()).startsWith("Run 1");
         assertThat(text("reconciliation")).isEqualTo("Reconciled: 300 read = 15 skipped + 285 persisted + 0 unchanged + 0 parked");
         assertThat(browser.findElements(By.cssSelector("#progress svg polyline.read"))).hasSize(1);
@@ -116,7 +118,7 @@ class ReviewPageIT {
         Files.write(SCREENSHOT.toAbsolutePath(), ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
 
         new Select(browser.findElement(By.id("field"))).selectByVisibleText("price");
-        browser.findElement(By.id("apply-filter")).click();
+        follow(browser.findElement(By.id("apply-filter")));
         List<WebElement> lines = browser.findElements(By.cssSelector("#skip-report tbody tr"));
         assertThat(lines).hasSize(2);
         assertThat(lines).allSatisfy(line -> assertThat(line.findElement(By.className("field")).getText()).isEqualTo("price"));
@@ -135,7 +137,7 @@ class ReviewPageIT {
         // the negative price would be a formula to a spreadsheet: it is defused
         assertThat(String.join("\n", rows)).contains("\"'-");
 
-        browser.findElement(By.linkText("Parked")).click();
+        follow(browser.findElement(By.linkText("Parked")));
         assertThat(browser.findElement(By.cssSelector("#parked-records tr[data-record='10']")).getText())
                 .contains("2", "offers", "OF-000010", "gave up after 5 attempts");
 
@@ -146,7 +148,7 @@ class ReviewPageIT {
         long persistedBefore = Long.parseLong(text("count-persisted"));
 
         sql("UPDATE " + SCHEMA + ".offer_guard SET blocked = false");
-        parked.findElement(By.className("replay")).click();
+        follow(parked.findElement(By.className("replay")));
 
         assertThat(browser.findElement(By.className("notice")).getText()).isEqualTo("record 10 of run 2 was replayed and handled");
         assertThat(browser.findElements(By.cssSelector("#parked-records tr[data-record]"))).isEmpty();
@@ -221,6 +223,18 @@ class ReviewPageIT {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         return driver;
+    }
+
+    /**
+     * Clicks what leads to another page and waits until that page has replaced this one: chromedriver may return from a
+     * click before the navigation it starts has begun, and the old page's elements would be read as the new one's.
+     */
+    private void follow(WebElement link) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        link.click();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.stalenessOf(page));
+        wait.until(b -> "complete".equals(((JavascriptExecutor) b).executeScript("return document.readyState")));
     }
 
     private String text(String id) {
