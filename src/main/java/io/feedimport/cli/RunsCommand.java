@@ -10,7 +10,7 @@ import io.feedimport.report.RunSummary;
 import io.feedimport.store.PickupLog;
 import io.feedimport.store.RunLedger;
 
-/** {@code runs [--limit N]}: recent runs with their counts and status. */
+/** {@code runs [--limit N] [--feed NAME]}: recent runs with their counts and status. */
 final class RunsCommand implements Command {
 
     private final PrintStream out;
@@ -26,12 +26,12 @@ final class RunsCommand implements Command {
 
     @Override
     public String usage() {
-        return "runs [--limit N]                      recent runs with their counts and status";
+        return "runs [--limit N] [--feed NAME]        recent runs with their counts and status";
     }
 
     @Override
     public Set<String> valueOptions() {
-        return Set.of("limit");
+        return Set.of("limit", "feed");
     }
 
     @Override
@@ -39,7 +39,7 @@ final class RunsCommand implements Command {
         arguments.expectPositionals(0);
         int limit = (int) arguments.number("limit", 20, 1);
         try (EngineContext engine = EngineContext.start(arguments)) {
-            List<RunSummary> runs = engine.bean(RunLedger.class).recent(limit);
+            List<RunSummary> runs = engine.bean(RunLedger.class).recent(arguments.option("feed"), null, limit);
             out.printf(Locale.ROOT, "%6s  %-12s %-9s %10s %9s %10s %10s %7s  %-20s %s%n", "run", "feed", "status", "read",
                     "skipped", "persisted", "unchanged", "parked", "started (UTC)", "file");
             for (RunSummary run : runs) {
@@ -54,7 +54,7 @@ final class RunsCommand implements Command {
                 out.println("no runs yet: try ./feedimport run jobs/offers-xml.yml --file sample-feeds/offers.xml");
             }
             // a scheduled pick-up that found nothing leaves no run: it is listed here so a missed export is seen
-            List<PickupLog.Pickup> missed = engine.bean(PickupLog.class).recentWithoutImport(limit);
+            List<PickupLog.Pickup> missed = engine.bean(PickupLog.class).recentWithoutImport(arguments.option("feed"), limit);
             if (!missed.isEmpty()) {
                 out.println();
                 out.println("pick-ups that imported nothing:");

@@ -6,7 +6,6 @@ import io.feedimport.report.ProgressSample;
 import io.feedimport.report.RunSummary;
 import io.feedimport.report.SkipCount;
 import io.feedimport.report.SkipFilter;
-import io.feedimport.store.ParkedRecord;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,19 +27,20 @@ final class ReviewApi {
     }
 
     @GetMapping("/runs")
-    List<RunSummary> runs(@RequestParam(defaultValue = "50") int limit) {
-        return review.recent(limit);
+    RunReview.RunsPage runs(@RequestParam(required = false) String feed, @RequestParam(required = false) Long before,
+                            @RequestParam(defaultValue = "50") int limit) {
+        return review.runs(feed, before, limit);
     }
 
     /** A run for scripts: its counts, whether they reconcile, why records were skipped, its progress, how many are parked. */
-    record RunView(RunSummary run, boolean reconciled, List<SkipCount> skipBreakdown, List<ProgressSample> progress, int parked) {
+    record RunView(RunSummary run, boolean reconciled, List<SkipCount> skipBreakdown, List<ProgressSample> progress, long parked) {
     }
 
     @GetMapping("/runs/{runId}")
     RunView run(@PathVariable long runId) {
         RunReview.RunDetail detail = review.run(runId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                 "there is no run " + runId));
-        return new RunView(detail.run(), detail.run().reconciles(), detail.breakdown(), detail.samples(), detail.parked().size());
+        return new RunView(detail.run(), detail.run().reconciles(), detail.breakdown(), detail.samples(), detail.parked().total());
     }
 
     @GetMapping("/runs/{runId}/skips")
@@ -51,8 +51,18 @@ final class ReviewApi {
     }
 
     @GetMapping("/parked")
-    List<ParkedRecord> parked(@RequestParam(required = false) Long run) {
-        return review.parked(run);
+    RunReview.ParkedPage parked(@RequestParam(required = false) Long run, @RequestParam(required = false) String feed,
+                                @RequestParam(defaultValue = "0") long offset, @RequestParam(defaultValue = "100") int limit) {
+        return review.parked(run, feed, offset, limit);
+    }
+
+    /** Replays every parked record of the run; 404 when there is no such run. */
+    @PostMapping("/runs/{runId}/replay-parked")
+    RunReview.RunReplayOutcome replayRun(@PathVariable long runId) throws InterruptedException {
+        if (!review.exists(runId)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "there is no run " + runId);
+        }
+        return review.replayRun(runId);
     }
 
     @PostMapping("/parked/{runId}/{recordNumber}/replay")

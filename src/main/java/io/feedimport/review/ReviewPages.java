@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import io.feedimport.report.RunStatus;
 import io.feedimport.report.SkipFilter;
@@ -37,11 +38,13 @@ final class ReviewPages {
     }
 
     @GetMapping("/runs")
-    String runs(@RequestParam(defaultValue = "50") int limit, Model model) {
-        var runs = review.recent(limit);
-        model.addAttribute("runs", runs);
-        model.addAttribute("pickups", review.pickupsWithoutImport(20));
-        model.addAttribute("running", runs.stream().anyMatch(r -> r.status() == RunStatus.STARTED));
+    String runs(@RequestParam(required = false) String feed, @RequestParam(required = false) Long before,
+                @RequestParam(defaultValue = "50") int limit, Model model) {
+        RunReview.RunsPage page = review.runs(feed, before, limit);
+        model.addAttribute("page", page);
+        model.addAttribute("runs", page.runs());
+        model.addAttribute("pickups", before == null ? review.pickupsWithoutImport(feed, 20) : List.of());
+        model.addAttribute("running", page.runs().stream().anyMatch(r -> r.status() == RunStatus.STARTED));
         return "runs";
     }
 
@@ -78,8 +81,10 @@ final class ReviewPages {
     }
 
     @GetMapping("/parked")
-    String parked(Model model) {
-        model.addAttribute("parked", review.parked(null));
+    String parked(@RequestParam(required = false) Long run, @RequestParam(required = false) String feed,
+                  @RequestParam(defaultValue = "0") long offset, Model model) {
+        model.addAttribute("parked", review.parked(run, feed, offset, PAGE));
+        model.addAttribute("feeds", review.feeds());
         return "parked";
     }
 
@@ -90,6 +95,14 @@ final class ReviewPages {
         redirect.addFlashAttribute("notice", outcome.detail());
         redirect.addFlashAttribute("noticeOk", outcome.handled());
         return "parked".equals(back) ? "redirect:/parked" : "redirect:/runs/" + runId + "#parked";
+    }
+
+    @PostMapping("/runs/{runId}/replay-parked")
+    String replayRun(@PathVariable long runId, RedirectAttributes redirect) throws InterruptedException {
+        RunReview.RunReplayOutcome outcome = review.replayRun(runId);
+        redirect.addFlashAttribute("notice", outcome.detail());
+        redirect.addFlashAttribute("noticeOk", outcome.done());
+        return "redirect:/runs/" + runId + "#parked";
     }
 
     private static ResponseStatusException noSuchRun(long runId) {

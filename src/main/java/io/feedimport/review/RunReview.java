@@ -22,8 +22,23 @@ import io.feedimport.store.SkipReportStore;
 /** What the review page and its JSON API show and do, over the engine's own tables; both render what this returns. */
 public final class RunReview {
 
-    /** A run as its page shows it. */
-    public record RunDetail(RunSummary run, List<SkipCount> breakdown, List<ProgressSample> samples, List<ParkedRecord> parked) {
+    /** A run as its page shows it, with the first of its parked records. */
+    public record RunDetail(RunSummary run, List<SkipCount> breakdown, List<ProgressSample> samples, ParkedPage parked) {
+    }
+
+    /**
+     * Runs newest first, of one feed or all (feed null), older than run {@code before} or from the newest (null);
+     * {@code older} is what {@code before} is for the next page, null on the last one.
+     */
+    public record RunsPage(String feed, Long before, List<RunSummary> runs, Long older, List<String> feeds) {
+    }
+
+    /** Parked records of one run or feed or of all (nulls), with how many there are in all. */
+    public record ParkedPage(Long run, String feed, long total, long offset, int limit, List<ParkedRecord> records) {
+
+        public boolean hasNext() {
+            return offset + records.size() < total;
+        }
     }
 
     /** One page of a skip report, with how many lines the filter keeps in all. */
@@ -38,8 +53,12 @@ public final class RunReview {
     public record ReplayOutcome(long runId, long recordNumber, boolean found, boolean handled, String detail) {
     }
 
+    /** What replaying every parked record of a run did: how many went back, and how many of them are handled now. */
+    public record RunReplayOutcome(long runId, int sent, int handled, boolean done, String detail) {
+    }
+
     static final int MAX_PAGE = 500;
-    private static final int MAX_PARKED = 1_000;
+    private static final int PARKED_ON_RUN_PAGE = 100;
 
     private final RunLedger runs;
     private final SkipReportStore skips;
@@ -60,12 +79,17 @@ public final class RunReview {
         this.replayWait = replayWait;
     }
 
-    public List<RunSummary> recent(int limit) {
-        return runs.recent(Math.max(1, Math.min(limit, 1_000)));
+    public RunsPage runs(String feed, Long before, int limit) {
+        String name = blankToNull(feed);
+        int size = Math.max(1, Math.min(limit, MAX_PAGE));
+        List<RunSummary> found = runs.recent(name, before, size + 1);
+        boolean more = found.size() > size;
+        List<RunSummary> page = more ? found.subList(0, size) : found;
+        return new RunsPage(name, before, page, more ? page.get(page.size() - 1).runId() : null, runs.feeds());
     }
 
-    public List<PickupLog.Pickup> pickupsWithoutImport(int limit) {
-        return pickups.recentWithoutImport(limit);
+    public List<PickupLog.Pickup> pickupsWithoutImport(String feed, int limit) {
+        return pickups.recentWithoutImport(blankToNull(feed), limit);
     }
 
     public boolean exists(long runId) {
@@ -74,7 +98,7 @@ public final class RunReview {
 
     public Optional<RunDetail> run(long runId) {
         return runs.find(runId).map(run -> new RunDetail(run, skips.breakdown(runId), runs.samples(runId),
-                parked.list(runId, MAX_PARKED)));
+                parked(runId, null, 0, PARKED_ON_RUN_PAGE)));
     }
 
     public SkipPage skips(long runId, SkipFilter filter, long offset, int limit) {
@@ -87,8 +111,16 @@ public final class RunReview {
         skips.each(runId, filter, sink);
     }
 
-    public List<ParkedRecord> parked(Long runId) {
-        return parked.list(runId, MAX_PARKED);
+    public ParkedPage parked(Long runId, String feed, long offset, int limit) {
+        String name = blankToNull(feed);
+        int size = Math.max(1, Math.min(limit, MAX_PAGE));
+        long from = Math.max(0, offset);
+        return new ParkedPage(runId, name, parked.count(runId, name), from, size, parked.page(runId, name, from, size));
+    }
+
+    /** The feeds that have runs, by name, for a filter to offer. */
+    public List<String> feeds() {
+        return runs.feeds();
     }
 
     /**
@@ -116,5 +148,33 @@ public final class RunReview {
         return new ReplayOutcome(runId, recordNumber, true, false, again.map(p -> "record " + recordNumber + " of run " + runId
                 + " was parked again: " + p.reason()).orElse("record " + recordNumber + " of run " + runId
                 + " was sent back and is not handled yet; look again in a moment"));
+    }
+
+    /**
+     * Sends every parked record of a run back through its feed's transport, as {@code feedimport replay FEED --run N}
+     * does, and waits a little for their new outcomes.
+     */
+    public RunReplayOutcome replayRun(long runId) throws InterruptedException {
+        Optional<RunSummary> run = runs.find(runId);
+        long waiting = parked.count(runId, null);
+        if (run.isEmpty() || waiting == 0) {
+            return new RunReplayOutcome(runId, 0, 0, true, run.isEmpty() ? "there is no run " + runId
+                    : "no record of run " + runId + " is parked (any more)");
+        }
+        Optional<FeedDefinition> feed = feeds.named(run.get().feed());
+        if (feed.isEmpty()) {
+            return new RunReplayOutcome(runId, 0, 0, false, "feed " + run.get().feed() + " is not among the feeds this process"
+                    + " was started with (--jobs): replay it with feedimport replay " + run.get().feed() + " --run " + runId);
+        }
+        ParkedReplay.Result result = replay.replay(feed.get(), runId, replayWait);
+        int sent = result.replayed() + result.parkedAgain();
+        String detail = sent + " parked record(s) of run " + runId + " replayed: " + result.replayed() + " handled"
+                + (result.parkedAgain() == 0 ? "" : ", " + result.parkedAgain() + " parked again or not handled yet;"
+                + " look again in a moment");
+        return new RunReplayOutcome(runId, sent, result.replayed(), result.parkedAgain() == 0, detail);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 }

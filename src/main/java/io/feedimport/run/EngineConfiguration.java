@@ -101,7 +101,7 @@ public class EngineConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "feedimport.transport", havingValue = "in-process", matchIfMissing = true)
     InProcessQueueDepths inProcessQueueDepths(JdbcParkingLot parkingLot) {
-        return new InProcessQueueDepths(parkingLot::count);
+        return new InProcessQueueDepths(feed -> parkingLot.count(null, feed));
     }
 
     @Bean

@@ -65,9 +65,10 @@ public final class JdbcParkingLot implements ParkingLot {
         }
     }
 
-    /** How many records of the feed are parked now, awaiting review or replay. */
-    public long count(String feed) {
-        Long parked = jdbc.queryForObject("SELECT COUNT(*) FROM fi_parked WHERE feed = ?", Long.class, feed);
+    /** How many records are parked now, awaiting review or replay: of one run, of one feed, or of all (nulls). */
+    public long count(Long runId, String feed) {
+        Where where = Where.of(runId, feed);
+        Long parked = jdbc.queryForObject("SELECT COUNT(*) FROM fi_parked" + where.sql(), Long.class, where.args());
         return parked == null ? 0 : parked;
     }
 
@@ -77,10 +78,24 @@ public final class JdbcParkingLot implements ParkingLot {
                 (rs, n) -> parked(rs), feed);
     }
 
-    /** Parked records of every feed, of one run or of all runs (runId null), at most {@code limit}, oldest first. */
-    public List<ParkedRecord> list(Long runId, int limit) {
-        return jdbc.query(SELECT + (runId == null ? "" : " WHERE run_id = " + runId) + " ORDER BY run_id, record_no"
-                + " FETCH FIRST " + limit + " ROWS ONLY", (rs, n) -> parked(rs));
+    /** Parked records of one run, of one feed, or of all (nulls), oldest first: {@code limit} of them from {@code offset}. */
+    public List<ParkedRecord> page(Long runId, String feed, long offset, int limit) {
+        Where where = Where.of(runId, feed);
+        return jdbc.query(SELECT + where.sql() + " ORDER BY run_id, record_no OFFSET " + Math.max(0, offset)
+                + " ROWS FETCH FIRST " + limit + " ROWS ONLY", (rs, n) -> parked(rs), where.args());
+    }
+
+    private record Where(String sql, Object[] args) {
+
+        static Where of(Long runId, String feed) {
+            if (runId != null && feed != null) {
+                return new Where(" WHERE run_id = ? AND feed = ?", new Object[] {runId, feed});
+            }
+            if (runId != null) {
+                return new Where(" WHERE run_id = ?", new Object[] {runId});
+            }
+            return feed == null ? new Where("", new Object[0]) : new Where(" WHERE feed = ?", new Object[] {feed});
+        }
     }
 
     public Optional<ParkedRecord> find(long runId, long recordNumber) {

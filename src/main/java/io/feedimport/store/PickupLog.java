@@ -37,9 +37,11 @@ public final class PickupLog {
     }
 
     /** The latest pick-ups that imported nothing (no file, an error, a file still waiting), newest first. */
-    public List<Pickup> recentWithoutImport(int limit) {
+    /** Pick-ups that imported nothing, newest first, of one feed or of every feed (null). */
+    public List<Pickup> recentWithoutImport(String feed, int limit) {
         return jdbc.query("SELECT feed, trigger_kind, started_at, outcome, detail FROM fi_pickup WHERE outcome <> 'IMPORTED'"
-                + " ORDER BY pickup_id DESC FETCH FIRST " + limit + " ROWS ONLY", (rs, n) -> new Pickup(rs.getString(1),
-                rs.getString(2), rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4), rs.getString(5)));
+                + (feed == null ? "" : " AND feed = ?") + " ORDER BY pickup_id DESC FETCH FIRST " + limit + " ROWS ONLY",
+                (rs, n) -> new Pickup(rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class).toInstant(),
+                        rs.getString(4), rs.getString(5)), feed == null ? new Object[0] : new Object[] {feed});
     }
 }

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -91,9 +92,29 @@ public final class RunLedger {
         return jdbc.query("SELECT owner FROM fi_run WHERE run_id = ?", rs -> rs.next() ? rs.getString(1) : null, runId);
     }
 
-    public List<RunSummary> recent(int limit) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM fi_run ORDER BY run_id DESC FETCH FIRST " + limit + " ROWS ONLY",
-                (rs, n) -> summary(rs));
+    /**
+     * Runs, newest first: of one feed (every feed when null), older than run {@code before} (from the newest when null).
+     * Paging by run id rather than by offset keeps a page stable while new runs start.
+     */
+    public List<RunSummary> recent(String feed, Long before, int limit) {
+        List<Object> args = new ArrayList<>();
+        List<String> conditions = new ArrayList<>();
+        if (feed != null) {
+            conditions.add("feed = ?");
+            args.add(feed);
+        }
+        if (before != null) {
+            conditions.add("run_id < ?");
+            args.add(before);
+        }
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        return jdbc.query("SELECT " + COLUMNS + " FROM fi_run" + where + " ORDER BY run_id DESC FETCH FIRST " + limit
+                + " ROWS ONLY", (rs, n) -> summary(rs), args.toArray());
+    }
+
+    /** The feeds that have runs, by name. */
+    public List<String> feeds() {
+        return jdbc.queryForList("SELECT DISTINCT feed FROM fi_run ORDER BY feed", String.class);
     }
 
     private static RunSummary summary(ResultSet rs) throws SQLException {

@@ -110,6 +110,15 @@ class ReviewPageIT {
                 .contains("offers", "COMPLETED", "300", "15", "285", "yes");
         assertThat(runs.findElement(By.cssSelector("tr[data-run='2']")).getText()).contains("offers-next-day.xml");
 
+        browser.get(base + "runs?limit=1");
+        assertThat(browser.findElements(By.cssSelector("#runs tr[data-run]"))).extracting(r -> r.getAttribute("data-run"))
+                .containsExactly("2");
+        follow(browser.findElement(By.id("older-runs")));
+        assertThat(browser.findElements(By.cssSelector("#runs tr[data-run]"))).extracting(r -> r.getAttribute("data-run"))
+                .containsExactly("1");
+        assertThat(browser.findElements(By.id("older-runs"))).as("run 1 is the oldest").isEmpty();
+        runs = browser.findElement(By.id("runs"));
+
         follow(runs.findElement(By.linkText("1")));
         assertThat(browser.getTitle()).startsWith("Run 1");
         assertThat(text("reconciliation")).isEqualTo("Reconciled: 300 read = 15 skipped + 285 persisted + 0 unchanged + 0 parked");
@@ -156,6 +165,26 @@ class ReviewPageIT {
         assertThat(Long.parseLong(text("count-persisted"))).isEqualTo(persistedBefore + 1);
         assertThat(text("reconciliation")).startsWith("Reconciled: 300 read");
         assertThat(count("SELECT COUNT(*) FROM " + SCHEMA + ".offer WHERE id = 'OF-000010' AND updated_at > '2026-10-15'")).isEqualTo(1);
+    }
+
+    @Test
+    void aRunsParkedRecordsAreReplayedAllAtOnceFromItsPage() throws Exception {
+        String base = serve(Map.of(), "--port", "0");
+        browser = chromium();
+        browser.get(base + "parked?feed=offers");
+        assertThat(text("parked-count")).startsWith("1 parked record(s)");
+
+        browser.get(base + "runs/2");
+        WebElement replayAll = browser.findElement(By.id("replay-all"));
+        assertThat(replayAll.getText()).isEqualTo("Replay all 1 parked record(s) of this run");
+        sql("UPDATE " + SCHEMA + ".offer_guard SET blocked = false");
+        follow(replayAll);
+
+        assertThat(browser.findElement(By.className("notice")).getText()).isEqualTo("1 parked record(s) of run 2 replayed: 1 handled");
+        assertThat(text("count-parked")).isEqualTo("0");
+        assertThat(browser.findElements(By.id("replay-all"))).isEmpty();
+        assertThat(text("reconciliation")).startsWith("Reconciled: 300 read");
+        assertThat(count("SELECT COUNT(*) FROM " + SCHEMA + ".fi_parked")).isZero();
     }
 
     @Test

@@ -81,7 +81,7 @@ class FeedDaemonTest {
         assertThat(printed.toString(StandardCharsets.UTF_8)).containsPattern("feedimport daemon: nightly: missed the scheduled"
                 + " pick-up of \\d{4}-\\d\\d-\\d\\dT02:00Z \\(no daemon was running\\); picking up now")
                 .contains("feedimport daemon: nightly: scheduled pick-up found no file");
-        assertThat(log.recentWithoutImport(10)).extracting(PickupLog.Pickup::outcome).containsExactly("NO_FILE", "MISSED");
+        assertThat(log.recentWithoutImport(null, 10)).extracting(PickupLog.Pickup::outcome).containsExactly("NO_FILE", "MISSED");
     }
 
     @Test
@@ -97,7 +97,7 @@ class FeedDaemonTest {
         }
 
         assertThat(printed.toString(StandardCharsets.UTF_8)).isEmpty();
-        assertThat(log.recentWithoutImport(10)).isEmpty();
+        assertThat(log.recentWithoutImport(null, 10)).isEmpty();
     }
 
     private FeedPickup pickup() {

@@ -91,7 +91,7 @@ class FeedPickupTest {
         pickup.poll(feed(null));
         pickup.scheduled(feed(new ScheduleDefinition("0 0 2 * * *", java.time.ZoneOffset.UTC)));
 
-        List<PickupLog.Pickup> missed = new PickupLog(jdbc).recentWithoutImport(10);
+        List<PickupLog.Pickup> missed = new PickupLog(jdbc).recentWithoutImport(null, 10);
 
         assertThat(missed).extracting(PickupLog.Pickup::trigger, PickupLog.Pickup::outcome)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("cron", "NO_FILE"));
