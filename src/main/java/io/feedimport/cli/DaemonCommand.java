@@ -3,14 +3,18 @@ package io.feedimport.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import io.feedimport.feed.FeedDefinition;
 import io.feedimport.feed.Feeds;
+import io.feedimport.run.EngineProperties;
 import io.feedimport.schedule.FeedDaemon;
 import io.feedimport.schedule.FeedPickup;
+import io.feedimport.schedule.Housekeeping;
 import io.feedimport.store.PickupLog;
+import io.feedimport.store.RunRetention;
 import io.feedimport.transport.rabbit.WorkerPool;
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 
@@ -19,6 +23,9 @@ import org.springframework.beans.factory.NoSuchBeanDefinitionException;
  * or every pollEvery until stopped; with {@code --workers} (production) it consumes the feeds' queues too.
  */
 final class DaemonCommand implements Command {
+
+    /** Not at once: a daemon restarted in a loop should not prune on every start, and its first pick-ups come first. */
+    private static final Duration FIRST_PRUNE_AFTER = Duration.ofMinutes(5);
 
     private final PrintStream err;
 
@@ -63,9 +70,13 @@ final class DaemonCommand implements Command {
         WorkerPool workers = arguments.flag("workers") ? workers(engine, feeds) : null;
         FeedDaemon daemon = new FeedDaemon(engine.bean(FeedPickup.class), engine.bean(PickupLog.class),
                 java.time.Clock.systemUTC(), err);
+        Housekeeping housekeeping = housekeeping(engine);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             daemon.close();
+            if (housekeeping != null) {
+                housekeeping.close();
+            }
             if (workers != null) {
                 workers.close();
             }
@@ -77,6 +88,8 @@ final class DaemonCommand implements Command {
                 + (f.schedule() == null ? "every " + f.pickup().pollEvery().toSeconds() + "s"
                 : "cron " + f.schedule().cron() + " " + f.schedule().zone()) + ")").toList())
                 + (workers == null ? "" : "; consuming their queues")
+                + (housekeeping == null ? "" : "; pruning runs completed over " + engine.bean(EngineProperties.class).retentionDays()
+                + " days ago once a day")
                 + (listening == null ? "" : "; review page on " + ServeCommand.address(listening, engine.port()))
                 + "; stop with Ctrl-C or SIGTERM");
         try {
@@ -85,6 +98,18 @@ final class DaemonCommand implements Command {
             Thread.currentThread().interrupt();
         }
         return ExitCode.OK;
+    }
+
+    /** A daemon runs for weeks: it keeps the engine's tables from growing with every run, unless told to keep for ever. */
+    private Housekeeping housekeeping(EngineContext engine) {
+        int days = engine.bean(EngineProperties.class).retentionDays();
+        if (days == 0) {
+            return null;
+        }
+        Housekeeping housekeeping = new Housekeeping(engine.bean(RunRetention.class), Duration.ofDays(days),
+                java.time.Clock.systemUTC(), err);
+        housekeeping.start(FIRST_PRUNE_AFTER, Duration.ofDays(1));
+        return housekeeping;
     }
 
     private static WorkerPool workers(EngineContext engine, List<FeedDefinition> feeds) {

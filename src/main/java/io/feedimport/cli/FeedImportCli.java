@@ -25,8 +25,8 @@ public final class FeedImportCli {
     public FeedImportCli(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
-        for (Command command : List.of(new RunCommand(out, err), new ValidateCommand(out, err), new ReportCommand(out),
-                new RunsCommand(out), new RecoverCommand(out), new WorkerCommand(err), new ParkedCommand(out), new ReplayCommand(out),
+        for (Command command : List.of(new RunCommand(out, err), new ValidateCommand(out, err), new ReportCommand(out, err),
+                new RunsCommand(out), new RecoverCommand(out), new PruneCommand(out), new WorkerCommand(err), new ParkedCommand(out), new ReplayCommand(out),
                 new PollCommand(out), new FilesCommand(out), new DaemonCommand(err), new ServeCommand(err), new CacheCommand(out),
                 new GenerateCommand(out), new BenchParseCommand(out))) {
             commands.put(command.name(), command);

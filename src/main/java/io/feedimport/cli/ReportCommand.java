@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -21,9 +22,11 @@ import io.feedimport.store.SkipReportStore;
 final class ReportCommand implements Command {
 
     private final PrintStream out;
+    private final PrintStream err;
 
-    ReportCommand(PrintStream out) {
+    ReportCommand(PrintStream out, PrintStream err) {
         this.out = out;
+        this.err = err;
     }
 
     @Override
@@ -48,6 +51,12 @@ final class ReportCommand implements Command {
             Optional<RunSummary> run = engine.bean(RunLedger.class).find(runId);
             if (run.isEmpty()) {
                 throw new UsageException("there is no run " + runId + " (see: feedimport runs)");
+            }
+            Optional<OffsetDateTime> pruned = engine.bean(RunLedger.class).prunedAt(runId);
+            if (pruned.isPresent() && run.get().skipped() > 0) {
+                err.println("feedimport report: the skip report of run " + runId + " (" + run.get().skipped() + " records skipped)"
+                        + " was pruned on " + pruned.get().toLocalDate() + ": completed runs keep it for feedimport.retention-days");
+                return ExitCode.FAILED;
             }
             SkipReportStore store = engine.bean(SkipReportStore.class);
             if (arguments.option("csv") != null) {

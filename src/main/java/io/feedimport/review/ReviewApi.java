@@ -1,5 +1,6 @@
 package io.feedimport.review;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import io.feedimport.report.ProgressSample;
@@ -32,15 +33,20 @@ final class ReviewApi {
         return review.runs(feed, before, limit);
     }
 
-    /** A run for scripts: its counts, whether they reconcile, why records were skipped, its progress, how many are parked. */
-    record RunView(RunSummary run, boolean reconciled, List<SkipCount> skipBreakdown, List<ProgressSample> progress, long parked) {
+    /**
+     * A run for scripts: its counts, whether they reconcile, why records were skipped, its progress, how many are parked,
+     * and when its skip report and progress were pruned (null while kept).
+     */
+    record RunView(RunSummary run, boolean reconciled, List<SkipCount> skipBreakdown, List<ProgressSample> progress, long parked,
+                   OffsetDateTime prunedAt) {
     }
 
     @GetMapping("/runs/{runId}")
     RunView run(@PathVariable long runId) {
         RunReview.RunDetail detail = review.run(runId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                 "there is no run " + runId));
-        return new RunView(detail.run(), detail.run().reconciles(), detail.breakdown(), detail.samples(), detail.parked().total());
+        return new RunView(detail.run(), detail.run().reconciles(), detail.breakdown(), detail.samples(), detail.parked().total(),
+                detail.prunedAt());
     }
 
     @GetMapping("/runs/{runId}/skips")

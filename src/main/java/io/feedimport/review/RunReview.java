@@ -1,6 +1,7 @@
 package io.feedimport.review;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -22,8 +23,12 @@ import io.feedimport.store.SkipReportStore;
 /** What the review page and its JSON API show and do, over the engine's own tables; both render what this returns. */
 public final class RunReview {
 
-    /** A run as its page shows it, with the first of its parked records. */
-    public record RunDetail(RunSummary run, List<SkipCount> breakdown, List<ProgressSample> samples, ParkedPage parked) {
+    /**
+     * A run as its page shows it, with the first of its parked records; {@code prunedAt} says when its skip report and
+     * progress were pruned, null while it keeps them.
+     */
+    public record RunDetail(RunSummary run, List<SkipCount> breakdown, List<ProgressSample> samples, ParkedPage parked,
+                            OffsetDateTime prunedAt) {
     }
 
     /**
@@ -98,7 +103,7 @@ public final class RunReview {
 
     public Optional<RunDetail> run(long runId) {
         return runs.find(runId).map(run -> new RunDetail(run, skips.breakdown(runId), runs.samples(runId),
-                parked(runId, null, 0, PARKED_ON_RUN_PAGE)));
+                parked(runId, null, 0, PARKED_ON_RUN_PAGE), runs.prunedAt(runId).orElse(null)));
     }
 
     public SkipPage skips(long runId, SkipFilter filter, long offset, int limit) {

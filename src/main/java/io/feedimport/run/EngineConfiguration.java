@@ -20,6 +20,7 @@ import io.feedimport.store.JdbcParkingLot;
 import io.feedimport.store.OutcomeLedger;
 import io.feedimport.store.Rejections;
 import io.feedimport.store.RunLedger;
+import io.feedimport.store.RunRetention;
 import io.feedimport.store.SkipReportStore;
 import io.feedimport.store.SqlDialect;
 import io.feedimport.transport.InProcessPublisherFactory;
@@ -65,6 +66,11 @@ public class EngineConfiguration {
     @Bean
     RunLedger runLedger(JdbcTemplate jdbc, EngineSchema schema) {
         return new RunLedger(jdbc);
+    }
+
+    @Bean
+    RunRetention runRetention(JdbcTemplate jdbc, EngineSchema schema) {
+        return new RunRetention(jdbc);
     }
 
     @Bean

@@ -41,6 +41,8 @@ public final class EngineSchema {
         // added with consumer-side rejections; databases created before it get the column here
         jdbc.execute("ALTER TABLE fi_run ADD COLUMN IF NOT EXISTS rejected BIGINT DEFAULT 0 NOT NULL");
         jdbc.execute("CREATE INDEX IF NOT EXISTS fi_run_feed ON fi_run (feed, run_id)");
+        // when RunRetention forgot the run's per-record details; its counts stay
+        jdbc.execute("ALTER TABLE fi_run ADD COLUMN IF NOT EXISTS pruned_at TIMESTAMP WITH TIME ZONE");
         jdbc.execute("CREATE TABLE IF NOT EXISTS fi_skip (run_id BIGINT NOT NULL, record_no BIGINT NOT NULL,"
                 + " seq INT NOT NULL, feed VARCHAR(64) NOT NULL, file " + text + " NOT NULL, line INT NOT NULL,"
                 + " col INT NOT NULL, record_key VARCHAR(500), field VARCHAR(100) NOT NULL, rule VARCHAR(20) NOT NULL,"

@@ -88,6 +88,12 @@ public final class RunLedger {
     }
 
     /** The process recorded as running the run, as host/pid. */
+    /** When the run's per-record details (outcomes, skip report, progress) were pruned, if they were. */
+    public Optional<OffsetDateTime> prunedAt(long runId) {
+        return jdbc.query("SELECT pruned_at FROM fi_run WHERE run_id = ?", (rs, n) -> rs.getObject(1, OffsetDateTime.class), runId)
+                .stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
     public String owner(long runId) {
         return jdbc.query("SELECT owner FROM fi_run WHERE run_id = ?", rs -> rs.next() ? rs.getString(1) : null, runId);
     }

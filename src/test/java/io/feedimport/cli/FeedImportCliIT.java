@@ -122,6 +122,26 @@ class FeedImportCliIT {
     }
 
     @Test
+    void pruningARunForgetsItsSkipReportAndSaysSoButKeepsItsCounts() throws Exception {
+        assertThat(cli.run("run", JOB.toString(), "--file", SAMPLE.toString()).exitCode()).isZero();
+
+        CliProcess.Result notYet = cli.run("prune", "--keep-days", "1");
+        CliProcess.Result prune = cli.run("prune", "--keep-days", "0");
+        CliProcess.Result report = cli.run("report", "1");
+        CliProcess.Result runs = cli.run("runs");
+
+        assertThat(notYet.out()).startsWith("pruned the per-record details of 0 run(s)");
+        assertThat(prune.exitCode()).as(prune.err()).isZero();
+        assertThat(prune.out()).containsPattern("pruned the per-record details of 1 run\\(s\\) completed before \\S+: 285 record"
+                + " outcomes, 15 skip report lines, [1-9]\\d* progress samples");
+        assertThat(report.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(report.err().lines().toList()).singleElement().asString()
+                .contains("the skip report of run 1 (15 records skipped) was pruned on ", "feedimport.retention-days");
+        assertThat(runs.out()).containsPattern("1 +offers +COMPLETED +300 +15 +285 +0 +0");
+        assertThat(cli.run("prune", "--keep-days", "soon").err()).contains("--keep-days expects a whole number, got 'soon'");
+    }
+
+    @Test
     void aDataDirectoryGivenAsAPlainRelativePathWorks() throws Exception {
         CliProcess relative = new CliProcess(Path.of("plain-relative-data"), dir);
 

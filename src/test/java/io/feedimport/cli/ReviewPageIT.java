@@ -185,6 +185,14 @@ class ReviewPageIT {
         assertThat(browser.findElements(By.id("replay-all"))).isEmpty();
         assertThat(text("reconciliation")).startsWith("Reconciled: 300 read");
         assertThat(count("SELECT COUNT(*) FROM " + SCHEMA + ".fi_parked")).isZero();
+
+        // with nothing parked any more, both runs are old enough for a prune that keeps no day
+        assertThat(cli.run("prune", "--keep-days", "0").out()).startsWith("pruned the per-record details of 2 run(s)");
+        browser.get(base + "runs/1");
+        assertThat(text("pruned")).startsWith("This run's skip report, progress and record outcomes were pruned on ")
+                .endsWith("its counts are kept.");
+        assertThat(text("skips")).contains("15 records were skipped; their report was pruned.");
+        assertThat(text("count-persisted")).isEqualTo("285");
     }
 
     @Test
