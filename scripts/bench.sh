@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Prints benchmark figures; asserts nothing (figures are read by people, not by CI).
 #   scripts/bench.sh [RECORDS]        default 1,000,000 records, 2% invalid, heap capped at 256 MB
-#   BENCH_ONLY=embedded|production|xlsx|lookups   run one part only
+#   BENCH_ONLY=startup|embedded|production|xlsx|lookups   run one part only
+# 0. startup: wall time of `runs` and of importing the 300-record sample, each the median of 5, from the plain jar
+#    and from the extracted jar with the class data sharing archive scripts/cds.sh records at build time.
 # 1. parse: a bare Woodstox cursor pass vs the engine's read + validate, on the same file, best of 5 rounds
 # 2. import: the whole pipeline (read, validate, publish in-process, upsert into file-based H2), with peak heap
 #    sampled by jstat; the same import of a file 10x smaller, and of the large file with -Xmx64m, show that
@@ -97,6 +99,32 @@ production() { # file queue-type
 }
 
 echo "bench: $(nproc) cores, $(java -version 2>&1 | head -n 1), heap $heap, $(date -u +%FT%TZ)"
+startup() { # label java-options... : prints the median wall time of `runs` and of a sample import
+  local label="$1" t runs=() imports=()
+  shift
+  for i in 1 2 3 4 5; do
+    rm -rf "$work/data-startup"
+    /usr/bin/time -o "$work/startup-time" -f %e java -Dfeedimport.data-dir="$work/data-startup" "$@" runs >/dev/null 2>&1
+    runs+=("$(cat "$work/startup-time")")
+    /usr/bin/time -o "$work/startup-time" -f %e java -Dfeedimport.data-dir="$work/data-startup" "$@" \
+      run jobs/offers-xml.yml --file sample-feeds/offers.xml >/dev/null 2>&1
+    t="$(cat "$work/startup-time")"
+    imports+=("$t")
+  done
+  printf "startup %-24s runs %5.2f s   import of the 300-record sample %5.2f s   (median of 5)\n" "$label" \
+    "$(printf '%s\n' "${runs[@]}" | sort -n | sed -n 3p)" "$(printf '%s\n' "${imports[@]}" | sort -n | sed -n 3p)"
+}
+if [[ -z "${BENCH_ONLY:-}" || "${BENCH_ONLY:-}" == startup ]]; then
+  startup "plain jar" -jar "$jar"
+  if [[ -f target/app/feedimport.jsa ]]; then
+    startup "extracted, no archive" -jar target/app/feedimport.jar
+    startup "extracted + cds archive" -XX:SharedArchiveFile=target/app/feedimport.jsa -Xlog:cds=off,cds+dynamic=off \
+      -jar target/app/feedimport.jar
+  else
+    echo "startup: no target/app/feedimport.jsa (built with -Dcds.skip?), nothing to compare"
+  fi
+  [[ "${BENCH_ONLY:-}" == startup ]] && exit 0
+fi
 if [[ -z "${BENCH_ONLY:-}" || "${BENCH_ONLY:-}" == xlsx ]]; then
   rows="${BENCH_XLSX_ROWS:-500000}"
   sheet="$work/contacts-$rows.xlsx"
@@ -111,7 +139,8 @@ if [[ -z "${BENCH_ONLY:-}" || "${BENCH_ONLY:-}" == lookups ]]; then
   [[ "${BENCH_ONLY:-}" == lookups ]] && exit 0
 fi
 big=$(feed_file "$records")
-if [[ "${BENCH_ONLY:-}" != production && "${BENCH_ONLY:-}" != xlsx && "${BENCH_ONLY:-}" != lookups ]]; then
+if [[ "${BENCH_ONLY:-}" != production && "${BENCH_ONLY:-}" != xlsx && "${BENCH_ONLY:-}" != lookups \
+      && "${BENCH_ONLY:-}" != startup ]]; then
   java $heap -jar "$jar" bench-parse jobs/offers-xml.yml --file "$big" --rounds 5
   import "$(feed_file "$small")" small
   import "$big" large

@@ -9,10 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the packaged CLI (target/feedimport.jar) as a real process with its own data directory. */
+/**
+ * Runs the packaged CLI as a real process with its own data directory, as {@code ./feedimport} does: from the
+ * extracted jar with the class data sharing archive of scripts/cds.sh when the build made one, else the plain jar.
+ */
 final class CliProcess {
 
     static final Path JAR = Path.of("target/feedimport.jar").toAbsolutePath();
+    private static final Path APP = Path.of("target/app").toAbsolutePath();
 
     record Result(int exitCode, String out, String err) {
 
@@ -62,7 +66,13 @@ final class CliProcess {
 
     Running start(String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of("java", "-Xmx256m", "-Duser.timezone=UTC",
-                "-Dfeedimport.data-dir=" + dataDir, "-jar", JAR.toString()));
+                "-Dfeedimport.data-dir=" + dataDir));
+        if (Files.isRegularFile(APP.resolve("feedimport.jsa"))) {
+            command.addAll(List.of("-XX:SharedArchiveFile=" + APP.resolve("feedimport.jsa"), "-Xlog:cds=off,cds+dynamic=off",
+                    "-jar", APP.resolve("feedimport.jar").toString()));
+        } else {
+            command.addAll(List.of("-jar", JAR.toString()));
+        }
         command.addAll(List.of(args));
         int n = started++;
         Path out = workDir.resolve("out-" + n + "-" + System.nanoTime() + ".txt");
