@@ -29,11 +29,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -263,15 +263,17 @@ class ReviewPageIT {
     }
 
     /**
-     * Clicks what leads to another page and waits until that page has replaced this one: chromedriver may return from a
-     * click before the navigation it starts has begun, and the old page's elements would be read as the new one's.
+     * Clicks what leads to another page and waits until that page has replaced this one and finished loading:
+     * chromedriver may return from a click before the navigation it starts has begun, and the old page's elements
+     * would be read as the new one's. The old page is marked in its window, which the new page does not inherit;
+     * while the documents change over, chromium answers scripts and element queries with errors, which are waited out.
      */
     private void follow(WebElement link) {
-        WebElement page = browser.findElement(By.tagName("html"));
+        JavascriptExecutor page = (JavascriptExecutor) browser;
+        page.executeScript("window.feedimportLeft = true");
         link.click();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.until(ExpectedConditions.stalenessOf(page));
-        wait.until(b -> "complete".equals(((JavascriptExecutor) b).executeScript("return document.readyState")));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(WebDriverException.class).until(b -> Boolean.TRUE.equals(
+                page.executeScript("return window.feedimportLeft === undefined && document.readyState === 'complete'")));
     }
 
     private String text(String id) {
