@@ -5,6 +5,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import io.feedimport.report.RunStatus;
 import io.feedimport.report.SkipFilter;
@@ -25,6 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 final class ReviewPages {
 
     private static final int PAGE = 50;
+    private static final Pattern RETURN_TO_PARKED = Pattern.compile("/parked(\\?[A-Za-z0-9=&%._-]*)?");
 
     private final RunReview review;
 
@@ -94,7 +96,18 @@ final class ReviewPages {
         RunReview.ReplayOutcome outcome = review.replay(runId, recordNumber);
         redirect.addFlashAttribute("notice", outcome.detail());
         redirect.addFlashAttribute("noticeOk", outcome.handled());
-        return "parked".equals(back) ? "redirect:/parked" : "redirect:/runs/" + runId + "#parked";
+        return "redirect:" + returnTo(back, runId);
+    }
+
+    /**
+     * Where a replay returns: the run's page, or the parked page it was pressed on, with its filter and offset. Only
+     * a path of this page is followed, so a crafted form cannot send the reviewer elsewhere.
+     */
+    static String returnTo(String back, long runId) {
+        if (back != null && RETURN_TO_PARKED.matcher(back).matches()) {
+            return back;
+        }
+        return "/runs/" + runId + "#parked";
     }
 
     @PostMapping("/runs/{runId}/replay-parked")

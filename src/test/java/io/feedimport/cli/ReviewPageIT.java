@@ -151,15 +151,20 @@ class ReviewPageIT {
                 .contains("2", "offers", "OF-000010", "gave up after 5 attempts");
 
         browser.get(base + "runs/2");
-        WebElement parked = browser.findElement(By.cssSelector("#parked-records tr[data-record]"));
-        assertThat(parked.getText()).contains("OF-000010", "gave up after 5 attempts", "conflicts with a concurrent update");
+        assertThat(browser.findElement(By.cssSelector("#parked-records tr[data-record]")).getText())
+                .contains("OF-000010", "gave up after 5 attempts", "conflicts with a concurrent update");
         assertThat(text("count-parked")).isEqualTo("1");
         long persistedBefore = Long.parseLong(text("count-persisted"));
 
+        // replayed from the parked page, filtered by feed: the page it returns to keeps the filter
+        browser.get(base + "parked?feed=offers");
         sql("UPDATE " + SCHEMA + ".offer_guard SET blocked = false");
-        follow(parked.findElement(By.className("replay")));
+        follow(browser.findElement(By.cssSelector("#parked-records tr[data-record='10'] .replay")));
 
+        assertThat(browser.getCurrentUrl()).contains("/parked?", "feed=offers").doesNotContain("jsessionid");
         assertThat(browser.findElement(By.className("notice")).getText()).isEqualTo("record 10 of run 2 was replayed and handled");
+        assertThat(text("parked-count")).startsWith("0 parked record(s)");
+        browser.get(base + "runs/2");
         assertThat(browser.findElements(By.cssSelector("#parked-records tr[data-record]"))).isEmpty();
         assertThat(text("count-parked")).isEqualTo("0");
         assertThat(Long.parseLong(text("count-persisted"))).isEqualTo(persistedBefore + 1);
