@@ -67,35 +67,22 @@ public final class JdbcParkingLot implements ParkingLot {
 
     /** How many records are parked now, awaiting review or replay: of one run, of one feed, or of all (nulls). */
     public long count(Long runId, String feed) {
-        Where where = Where.of(runId, feed);
+        Where where = new Where().and("run_id = ?", runId).and("feed = ?", feed);
         Long parked = jdbc.queryForObject("SELECT COUNT(*) FROM fi_parked" + where.sql(), Long.class, where.args());
         return parked == null ? 0 : parked;
     }
 
     /** Parked records of a feed, of one run or of all runs (runId null), oldest first. */
     public List<ParkedRecord> list(String feed, Long runId) {
-        return jdbc.query(SELECT + " WHERE feed = ?" + (runId == null ? "" : " AND run_id = " + runId) + " ORDER BY run_id, record_no",
-                (rs, n) -> parked(rs), feed);
+        Where where = new Where().and("feed = ?", feed).and("run_id = ?", runId);
+        return jdbc.query(SELECT + where.sql() + " ORDER BY run_id, record_no", (rs, n) -> parked(rs), where.args());
     }
 
     /** Parked records of one run, of one feed, or of all (nulls), oldest first: {@code limit} of them from {@code offset}. */
     public List<ParkedRecord> page(Long runId, String feed, long offset, int limit) {
-        Where where = Where.of(runId, feed);
+        Where where = new Where().and("run_id = ?", runId).and("feed = ?", feed);
         return jdbc.query(SELECT + where.sql() + " ORDER BY run_id, record_no OFFSET " + Math.max(0, offset)
                 + " ROWS FETCH FIRST " + limit + " ROWS ONLY", (rs, n) -> parked(rs), where.args());
-    }
-
-    private record Where(String sql, Object[] args) {
-
-        static Where of(Long runId, String feed) {
-            if (runId != null && feed != null) {
-                return new Where(" WHERE run_id = ? AND feed = ?", new Object[] {runId, feed});
-            }
-            if (runId != null) {
-                return new Where(" WHERE run_id = ?", new Object[] {runId});
-            }
-            return feed == null ? new Where("", new Object[0]) : new Where(" WHERE feed = ?", new Object[] {feed});
-        }
     }
 
     public Optional<ParkedRecord> find(long runId, long recordNumber) {

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -103,19 +102,9 @@ public final class RunLedger {
      * Paging by run id rather than by offset keeps a page stable while new runs start.
      */
     public List<RunSummary> recent(String feed, Long before, int limit) {
-        List<Object> args = new ArrayList<>();
-        List<String> conditions = new ArrayList<>();
-        if (feed != null) {
-            conditions.add("feed = ?");
-            args.add(feed);
-        }
-        if (before != null) {
-            conditions.add("run_id < ?");
-            args.add(before);
-        }
-        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        return jdbc.query("SELECT " + COLUMNS + " FROM fi_run" + where + " ORDER BY run_id DESC FETCH FIRST " + limit
-                + " ROWS ONLY", (rs, n) -> summary(rs), args.toArray());
+        Where where = new Where().and("feed = ?", feed).and("run_id < ?", before);
+        return jdbc.query("SELECT " + COLUMNS + " FROM fi_run" + where.sql() + " ORDER BY run_id DESC FETCH FIRST " + limit
+                + " ROWS ONLY", (rs, n) -> summary(rs), where.args());
     }
 
     /** The feeds that have runs, by name. */
