@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.feedimport.support.DaemonThreads;
 import io.feedimport.support.Messages;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -37,11 +38,7 @@ public final class TimeLimitedHealth implements HealthIndicator, AutoCloseable {
         this.what = what;
         this.check = check;
         this.limit = limit;
-        this.executor = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "feedimport-health-" + what);
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.executor = Executors.newSingleThreadExecutor(DaemonThreads.named("feedimport-health-" + what));
     }
 
     @Override

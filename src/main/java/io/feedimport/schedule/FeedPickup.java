@@ -14,6 +14,7 @@ import io.feedimport.source.FileEvent;
 import io.feedimport.source.Poller;
 import io.feedimport.store.FeedLocks;
 import io.feedimport.store.PickupLog;
+import io.feedimport.support.DaemonThreads;
 
 /**
  * One pick-up of one feed under the feed's lock in the shared database: refused (not queued) while another process
@@ -31,11 +32,8 @@ public final class FeedPickup implements AutoCloseable {
     private final String holder;
     private final Clock clock;
     /** One thread renews the locks of every pick-up under way, rather than a thread per pick-up every pollEvery. */
-    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "feedimport-lock-renewal");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.named("feedimport-lock-renewal"));
 
     /** @param holder this process, as other processes will read it: host/pid/random */
     public FeedPickup(Poller poller, FeedLocks locks, PickupLog log, String holder, Clock clock) {

@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.feedimport.store.RunRetention;
+import io.feedimport.support.DaemonThreads;
 import io.feedimport.support.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,11 +28,8 @@ public final class Housekeeping implements AutoCloseable {
     private final Duration keep;
     private final Clock clock;
     private final PrintStream out;
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "feedimport-housekeeping");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.named("feedimport-housekeeping"));
 
     /** @param keep how long a completed run keeps its per-record details */
     public Housekeeping(RunRetention retention, Duration keep, Clock clock, PrintStream out) {

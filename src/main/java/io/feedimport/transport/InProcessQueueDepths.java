@@ -12,6 +12,7 @@ import java.util.function.ToLongFunction;
 import io.feedimport.feed.FeedDefinition;
 import io.feedimport.monitoring.LatestReading;
 import io.feedimport.monitoring.QueueDepths;
+import io.feedimport.support.DaemonThreads;
 
 /**
  * The queue depths of the in-process transport: records in its consumer lanes (main), records waiting out a backoff
@@ -62,11 +63,7 @@ public final class InProcessQueueDepths implements QueueDepths, AutoCloseable {
     private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
     private final Map<String, LatestReading<Long>> parked = new ConcurrentHashMap<>();
     private final ToLongFunction<String> parkedCount;
-    private final ExecutorService reader = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "feedimport-queue-depths");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService reader = Executors.newSingleThreadExecutor(DaemonThreads.named("feedimport-queue-depths"));
 
     /** @param parkedCount how many records of a feed (by name) are parked now */
     public InProcessQueueDepths(ToLongFunction<String> parkedCount) {

@@ -16,6 +16,7 @@ import io.feedimport.publish.ParkingLot;
 import io.feedimport.publish.PublishException;
 import io.feedimport.publish.RecordMessage;
 import io.feedimport.publish.RecordPublisher;
+import io.feedimport.support.DaemonThreads;
 import io.feedimport.support.Messages;
 
 /**
@@ -47,12 +48,7 @@ public final class InProcessTransport implements RecordPublisher, AutoCloseable 
         this.waiting = waiting;
         this.lanes = new ExecutorService[concurrency];
         for (int i = 0; i < concurrency; i++) {
-            int lane = i;
-            lanes[i] = Executors.newSingleThreadExecutor(task -> {
-                Thread thread = new Thread(task, "feedimport-consumer-" + lane);
-                thread.setDaemon(true);
-                return thread;
-            });
+            lanes[i] = Executors.newSingleThreadExecutor(DaemonThreads.named("feedimport-consumer-" + i));
         }
     }
 

@@ -15,6 +15,7 @@ import com.rabbitmq.client.ConnectionFactory;
 import io.feedimport.feed.FeedDefinition;
 import io.feedimport.monitoring.LatestReading;
 import io.feedimport.monitoring.QueueDepths;
+import io.feedimport.support.DaemonThreads;
 
 /**
  * The queue depths of a feed on the broker: ready messages of its main queue, of all its retry queues together, and
@@ -31,11 +32,7 @@ public final class RabbitQueueDepths implements QueueDepths, AutoCloseable {
     private final ConnectionFactory connections;
     private final Duration refreshAfter;
     private final Map<String, LatestReading<long[]>> readings = new ConcurrentHashMap<>();
-    private final ExecutorService reader = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "feedimport-queue-depths");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService reader = Executors.newSingleThreadExecutor(DaemonThreads.named("feedimport-queue-depths"));
     private volatile Connection connection;
 
     public RabbitQueueDepths(ConnectionFactory connections) {
