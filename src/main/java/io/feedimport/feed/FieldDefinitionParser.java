@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
+
+import com.google.re2j.Pattern;
 
 /** Parses the {@code fields} mapping and refuses any rule that does not fit its field's type. */
 final class FieldDefinitionParser {
@@ -162,9 +162,9 @@ final class FieldDefinitionParser {
             return null;
         }
         try {
-            return Pattern.compile(text);
-        } catch (PatternSyntaxException e) {
-            field.problem("pattern", "not a valid regular expression: " + e.getDescription());
+            return FieldPatterns.compile(text);
+        } catch (IllegalArgumentException e) {
+            field.problem("pattern", e.getMessage());
             return null;
         }
     }

@@ -3,8 +3,8 @@ package io.feedimport.validate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
 
+import com.google.re2j.Matcher;
 import io.feedimport.feed.FieldDefinition;
 import io.feedimport.feed.FieldType;
 import io.feedimport.feed.ValueParser;

@@ -174,6 +174,21 @@ class FeedImportCliIT {
     }
 
     @Test
+    void aPatternOnlyABacktrackingEngineCouldRunIsRefusedWithOneLineAndExitCode2() throws Exception {
+        String sample = Files.readString(JOB);
+        String emailPattern = "pattern: \"^[^@\\\\s]+@[^@\\\\s]+\\\\.[^@\\\\s]+$\"";
+        assertThat(sample).contains(emailPattern);
+        Path bad = Files.writeString(dir.resolve("backreference.yml"), sample.replace(emailPattern, "pattern: \"^(\\\\w)\\\\1$\""));
+
+        CliProcess.Result result = cli.run("validate", bad.toString(), "--file", SAMPLE.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().lines()).containsExactly("feedimport: invalid feed definition: " + bad
+                + ": fields.email.pattern: uses a backreference `\\1`, which only a backtracking engine can run;"
+                + " patterns are RE2 syntax and run in linear time");
+    }
+
+    @Test
     void unreadableInputExitsWith2AndAFileWithoutRecordsFailsTheRun() throws Exception {
         Path empty = Files.createFile(dir.resolve("empty.xml"));
         Path other = Files.writeString(dir.resolve("other.xml"), "<catalog><item/></catalog>");
