@@ -71,10 +71,12 @@ final class FieldValidator {
             if (field.minLength() != null && length < field.minLength()) {
                 violations.add(new Violation(name, "minLength", raw, name + " has " + length + " characters, at least " + field.minLength() + " expected"));
             }
-            if (field.maxLength() != null && length > field.maxLength()) {
+            boolean tooLong = field.maxLength() != null && length > field.maxLength();
+            if (tooLong) {
                 violations.add(new Violation(name, "maxLength", raw, name + " has " + length + " characters, at most " + field.maxLength() + " allowed"));
             }
-            if (pattern != null && !pattern.reset(raw).matches()) {
+            // a value already refused for its length is not also matched: its length is the attacker's to choose
+            if (pattern != null && !tooLong && !pattern.reset(raw).matches()) {
                 violations.add(new Violation(name, "pattern", raw, name + " does not match " + field.pattern().pattern()));
             }
         }

@@ -49,6 +49,18 @@ class PatternRuleTest {
         assertThat(rules(code, "a".repeat(40))).isEmpty();
     }
 
+    @Test
+    void anOverLongValueIsRefusedByMaxLengthWithoutRunningThePattern() throws IOException {
+        FieldDefinition email = field("maxLength: 254, pattern: \"^[^@\\\\s]+@[^@\\\\s]+\\\\.[^@\\\\s]+$\"");
+        List<Violation> violations = new ArrayList<>();
+
+        assertTimeoutPreemptively(GUARD, () -> new FieldValidator(email, false).check(HOSTILE_EMAIL, violations));
+
+        assertThat(violations).extracting(Violation::rule).containsExactly("maxLength");
+        assertThat(violations.get(0).message()).isEqualTo("code has 200000 characters, at most 254 allowed");
+        assertThat(rules(email, "a@b")).containsExactly("pattern");
+    }
+
     private static List<String> rules(FieldDefinition field, String value) {
         List<Violation> violations = new ArrayList<>();
         new FieldValidator(field, false).check(value, violations);
