@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Prints benchmark figures; asserts nothing (figures are read by people, not by CI).
 #   scripts/bench.sh [RECORDS]        default 1,000,000 records, 2% invalid, heap capped at 256 MB
-#   BENCH_ONLY=startup|embedded|production|xlsx|lookups   run one part only
+#   BENCH_ONLY=startup|embedded|production|xlsx|lookups|patterns   run one part only
 # 0. startup: wall time of `runs` and of importing the 300-record sample, each the median of 5, from the plain jar
 #    and from the extracted jar with the class data sharing archive scripts/cds.sh records at build time.
 # 1. parse: a bare Woodstox cursor pass vs the engine's read + validate, on the same file, best of 5 rounds
@@ -11,6 +11,9 @@
 # 3. xlsx: a generated 500,000-row CRM contacts workbook imported with the heap capped at 256 MB (rows/s, peak heap).
 # 4. lookups: the offers feed with agents and cities as references (jobs/offers-lookups.yml), 100,000 records,
 #    with the lookup cache and without it, side by side, with the share of lookups the cache answered.
+# 6. patterns: `validate` of the 300-record sample as shipped, with one 200,000-character hostile e-mail (quadratic for
+#    a backtracking engine under the shipped pattern), and with the e-mail pattern ^((a+)+)+$ and one value of 40 a
+#    and a b (exponential for one); each the median of 3 wall times, start-up of the JVM included.
 # 5. production: the importer publishing to the local RabbitMQ with confirms, one worker process upserting into the
 #    local PostgreSQL (schema feedimport_bench, dropped first); publish throughput (the read step: read, validate,
 #    publish, every chunk confirmed) and end-to-end records/s (until every record is accounted for).
@@ -124,6 +127,35 @@ if [[ -z "${BENCH_ONLY:-}" || "${BENCH_ONLY:-}" == startup ]]; then
     echo "startup: no target/app/feedimport.jsa (built with -Dcds.skip?), nothing to compare"
   fi
   [[ "${BENCH_ONLY:-}" == startup ]] && exit 0
+fi
+if [[ -z "${BENCH_ONLY:-}" || "${BENCH_ONLY:-}" == patterns ]]; then
+  validate_time() { # label job file -> median of 3 wall times of `validate`, in seconds
+    local times=()
+    for i in 1 2 3; do
+      /usr/bin/time -o "$work/patterns-time" -f %e java -Dfeedimport.data-dir="$work/data-patterns" -jar "$jar" \
+        validate "$2" --file "$3" > "$work/patterns-$1.out" 2>&1 || true
+      times+=("$(tail -n 1 "$work/patterns-time")")   # after "Command exited with non-zero status" if any
+    done
+    printf '%s\n' "${times[@]}" | sort -n | sed -n 2p
+  }
+  with_first_email() { # awk expression of the value -> the sample with its first e-mail replaced by that value
+    awk 'function rep(c, n,  s) { s = sprintf("%" n "s", ""); gsub(/ /, c, s); return s }
+         BEGIN { v = '"$1"' } !done && /<email>/ { sub(/<email>[^<]*<\/email>/, "<email>" v "</email>"); done = 1 } { print }' \
+      sample-feeds/offers.xml
+  }
+  # a, @, 199,997 dots, @: the last [^@\s]+ of the shipped pattern never reaches $, from any of the dots
+  with_first_email '"a@" rep(".", 199997) "@"' > "$work/offers-hostile-email.xml"
+  with_first_email 'rep("a", 40) "b"' > "$work/offers-nested.xml"
+  sed '/^  email:/s|pattern: "[^"]*"|pattern: "^((a+)+)+$"|' jobs/offers-xml.yml > "$work/offers-nested.yml"
+  grep -q 'pattern: "^((a+)+)+\$"' "$work/offers-nested.yml" || { echo "patterns: no e-mail pattern to replace" >&2; exit 1; }
+  printf "patterns: validate, sample as shipped %5.2f s   one 200,000-character e-mail %5.2f s   ^((a+)+)+\$ on 40 a + b %5.2f s   (median of 3)\n" \
+    "$(validate_time shipped jobs/offers-xml.yml sample-feeds/offers.xml)" \
+    "$(validate_time hostile jobs/offers-xml.yml "$work/offers-hostile-email.xml")" \
+    "$(validate_time nested "$work/offers-nested.yml" "$work/offers-nested.xml")"
+  for label in shipped hostile nested; do
+    grep -h "^validated" "$work/patterns-$label.out" | sed "s/^/patterns: $label: /"
+  done
+  [[ "${BENCH_ONLY:-}" == patterns ]] && exit 0
 fi
 if [[ -z "${BENCH_ONLY:-}" || "${BENCH_ONLY:-}" == xlsx ]]; then
   rows="${BENCH_XLSX_ROWS:-500000}"
