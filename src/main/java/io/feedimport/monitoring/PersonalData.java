@@ -27,7 +27,8 @@ final class PersonalData {
     static final int MIN_DIGITS = 8;
     static final int MAX_DIGITS = 15;
 
-    private static final Pattern EMAIL = Pattern.compile(EMAIL_REGEX);
+    // RE2/J: a backtracking search for it is quadratic in a long run of letters, such as a hostile record key
+    private static final com.google.re2j.Pattern EMAIL = com.google.re2j.Pattern.compile(EMAIL_REGEX);
     private static final Pattern PHONE = Pattern.compile(
             "(?<![\\w@/+-]|\\d[.,])"
                     + "(?:\\+\\d[\\d ()/-]*\\d"

@@ -1,7 +1,9 @@
 package io.feedimport.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -34,6 +36,17 @@ class SentryScrubbingTest {
     void scrubbingReplacesOnlyThePersonalParts() {
         assertThat(PersonalData.scrub("row 7 of offers-2024-01-15.xml: ask anna@example.com or +49 30 1234567."))
                 .isEqualTo("row 7 of offers-2024-01-15.xml: ask [scrubbed] or [scrubbed].");
+    }
+
+    @Test
+    void aLongRecordKeyIsSearchedForAddressesInTimeLinearInItsLength() {
+        // a backtracking search for the address pattern is quadratic here: 11 s for 40,000 letters, 200,000 is 25 times that
+        String letters = "a".repeat(200_000);
+        Duration guard = Duration.ofSeconds(5);
+
+        assertThat(assertTimeoutPreemptively(guard, () -> PersonalData.appearsIn(letters))).isFalse();
+        assertThat(assertTimeoutPreemptively(guard, () -> PersonalData.scrub(letters + " anna@example.com")))
+                .endsWith("a [scrubbed]");
     }
 
     @Test
