@@ -3,6 +3,7 @@ package io.feedimport;
 import io.feedimport.cli.FeedImportCli;
 import io.feedimport.monitoring.MonitoringConfiguration;
 import io.feedimport.review.ReviewConfiguration;
+import io.feedimport.consume.RateLimitConfiguration;
 import io.feedimport.reference.ReferenceConfiguration;
 import io.feedimport.run.EngineConfiguration;
 import io.feedimport.schedule.ScheduleConfiguration;
@@ -16,7 +17,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import({EngineConfiguration.class, SourceConfiguration.class, ScheduleConfiguration.class,
-        ReferenceConfiguration.class, MonitoringConfiguration.class,
+        ReferenceConfiguration.class, RateLimitConfiguration.class, MonitoringConfiguration.class,
         RabbitConfiguration.class, ReviewConfiguration.class})
 public class FeedImportApplication {
 

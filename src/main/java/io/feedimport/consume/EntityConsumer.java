@@ -34,7 +34,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>A record that can never be stored (a value the mapping or the table refuses) is rejected into the skip report;
  * a record that fails for a reason that may pass (a lock, a serialization conflict) is retried. Either way, when the
  * batch fails on one record, it is split until the culprit is alone, so its neighbours pass and one bad record never
- * takes its batch to the parking lot. A database out of reach fails the whole batch, unsplit, with
+ * takes its batch to the parking lot. {@code delivery.timeout} is per record: a batch does not wait for rows other
+ * transactions hold locked but stores them afterwards one at a time, each waiting at most the timeout, and a lookup
+ * that outlives the timeout makes only its record retry. A database out of reach fails the whole batch, unsplit, with
  * {@link DatabaseUnavailableException}: the transport holds it until the database answers, and no attempt is spent.
  *
  * <p>Mapping and upsert are timed once per batch. Outcomes are counted in the metrics after their transaction
@@ -82,7 +84,11 @@ public final class EntityConsumer implements RecordConsumer {
                 if (DatabaseUnavailableException.isOutage(e)) {
                     throw new DatabaseUnavailableException(e);
                 }
-                throw e;
+                if (!timedOut(e)) {
+                    throw e;
+                }
+                // a lookup waited out the timeout (a reference row being created elsewhere): this record only
+                outcomes.set(i, Outcome.retry(failure(e)));
             }
         }
         long upsertStarted = System.nanoTime();
@@ -99,17 +105,28 @@ public final class EntityConsumer implements RecordConsumer {
         if (upserts.isEmpty()) {
             return;
         }
+        List<Integer> held = new ArrayList<>();
         try {
             List<OutcomeLedger.Entry> recorded = transaction.execute(status -> {
-                List<StoreResult> results = store.upsertAll(upserts);
+                held.clear();
+                // a batch skips rows locked elsewhere; a record alone waits for its row, up to the timeout
+                List<StoreResult> results = upserts.size() == 1 ? store.upsertAll(upserts) : store.upsertUnlocked(upserts);
                 List<OutcomeLedger.Entry> entries = new ArrayList<>(results.size());
                 for (int i = 0; i < results.size(); i++) {
                     EntityStore.Upsert upsert = upserts.get(i);
-                    entries.add(new OutcomeLedger.Entry(upsert.runId(), upsert.recordNumber(), RecordOutcome.of(results.get(i))));
+                    if (results.get(i) == null) {
+                        held.add(i);
+                    } else {
+                        entries.add(new OutcomeLedger.Entry(upsert.runId(), upsert.recordNumber(), RecordOutcome.of(results.get(i))));
+                    }
                 }
                 return ledger.recordAll(entries);
             });
-            positions.forEach(i -> outcomes.set(i, Outcome.ack()));
+            for (int i = 0; i < positions.size(); i++) {
+                if (!held.contains(i)) {
+                    outcomes.set(positions.get(i), Outcome.ack());
+                }
+            }
             count(recorded);
         } catch (RuntimeException e) {
             if (DatabaseUnavailableException.isOutage(e)) {
@@ -117,7 +134,14 @@ public final class EntityConsumer implements RecordConsumer {
                 throw new DatabaseUnavailableException(e);
             }
             settleFailure(batch, upserts, positions, outcomes, e);
+            return;
         }
+        held.forEach(i -> storeAlone(batch, upserts, positions, outcomes, i));
+    }
+
+    private void storeAlone(List<RecordMessage> batch, List<EntityStore.Upsert> upserts, List<Integer> positions,
+                            List<Outcome> outcomes, int i) {
+        store(batch, upserts.subList(i, i + 1), positions.subList(i, i + 1), outcomes);
     }
 
     private void settleFailure(List<RecordMessage> batch, List<EntityStore.Upsert> upserts, List<Integer> positions,
@@ -127,9 +151,17 @@ public final class EntityConsumer implements RecordConsumer {
             // so the transport is told at once instead of parking the whole file one retry budget at a time
             throw e;
         }
+        if (upserts.size() > 1 && timedOut(e)) {
+            // the timeout is per record: halving would cost a timeout per level, one at a time costs it once per
+            // record that is really stuck (an insert waiting for the same key's uncommitted insert, a slow database)
+            for (int i = 0; i < upserts.size(); i++) {
+                storeAlone(batch, upserts, positions, outcomes, i);
+            }
+            return;
+        }
         if (upserts.size() > 1) {
-            // a lock, a deadlock, a serialization conflict, a constraint, or something unexpected, possibly of one
-            // record only: the records that can pass now do, and only the culprit is retried or rejected
+            // a deadlock, a serialization conflict, a constraint, or something unexpected, possibly of one record
+            // only, and failing fast: the records that can pass now do, and only the culprit is retried or rejected
             split(batch, upserts, positions, outcomes);
             return;
         }

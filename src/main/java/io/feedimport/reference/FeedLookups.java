@@ -8,7 +8,8 @@ import java.util.function.Function;
 import io.feedimport.feed.FeedDefinition;
 
 /**
- * The lookup resolvers of a process, one per feed, each with a cache of its feed's ttl: in-process on the embedded
+ * The lookup resolvers of a process, one per feed, each with a cache of its feed's ttl and its statements bounded by
+ * the feed's delivery timeout: in-process on the embedded
  * default, Redis with a near cache when workers run on several machines. Built on first use, closed with the process.
  */
 public final class FeedLookups implements AutoCloseable {
@@ -28,7 +29,7 @@ public final class FeedLookups implements AutoCloseable {
         return resolvers.computeIfAbsent(feed.name(), name -> {
             LookupCache cache = caches.apply(feed.cache().ttl());
             opened.put(name, cache);
-            return new ReferenceResolver(table, cache);
+            return new ReferenceResolver(table.withTimeout(feed.delivery().timeout()), cache);
         });
     }
 

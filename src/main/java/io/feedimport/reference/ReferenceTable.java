@@ -1,6 +1,7 @@
 package io.feedimport.reference;
 
 import io.feedimport.feed.LookupDefinition;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,6 +34,25 @@ public final class ReferenceTable {
         this.newTransaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.schema = new ReferenceSchema(jdbc, newTransaction);
+    }
+
+    private ReferenceTable(JdbcTemplate jdbc, TransactionTemplate newTransaction, ReferenceSchema schema) {
+        this.jdbc = jdbc;
+        this.newTransaction = newTransaction;
+        this.schema = schema;
+    }
+
+    /**
+     * The same tables with every lookup statement cancelled after the timeout (whole seconds, at least one), as a
+     * feed's {@code delivery.timeout} requires: a lookup waiting for a lock fails instead of holding its batch.
+     */
+    public ReferenceTable withTimeout(Duration timeout) {
+        int seconds = (int) Math.max(1, timeout.toSeconds());
+        JdbcTemplate bounded = new JdbcTemplate(Objects.requireNonNull(jdbc.getDataSource()));
+        bounded.setQueryTimeout(seconds);
+        TransactionTemplate boundedTransaction = new TransactionTemplate(newTransaction.getTransactionManager(), newTransaction);
+        boundedTransaction.setTimeout(seconds);
+        return new ReferenceTable(bounded, boundedTransaction, schema);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.time.Duration;
 import javax.sql.DataSource;
 
 import io.feedimport.consume.EntityConsumers;
+import io.feedimport.consume.RateLimits;
 import io.feedimport.consume.RetryPolicy;
 import io.feedimport.monitoring.FeedMetrics;
 import io.feedimport.monitoring.RunReporter;
@@ -98,9 +99,10 @@ public class EngineConfiguration {
     @Bean
     @ConditionalOnProperty(name = "feedimport.transport", havingValue = "in-process", matchIfMissing = true)
     PublisherFactory inProcessPublisherFactory(EntityConsumers consumers, ParkingLot parkingLot, EngineProperties properties,
-                                               FeedMetrics metrics, InProcessQueueDepths depths) {
+                                               FeedMetrics metrics, InProcessQueueDepths depths, RateLimits rateLimits) {
         RetryPolicy retry = new RetryPolicy(properties.maxAttempts(), Duration.ofMillis(50), 3.0, Duration.ofSeconds(2));
-        return new InProcessPublisherFactory(consumers, parkingLot, retry, properties.consumers(), metrics, depths);
+        return new InProcessPublisherFactory(consumers, parkingLot, retry, properties.consumers(), metrics, depths,
+                rateLimits);
     }
 
     /** What the queue-depth gauges show on the embedded default: the lanes of this process and the parked rows. */

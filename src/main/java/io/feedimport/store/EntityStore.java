@@ -9,9 +9,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.feedimport.feed.FeedDefinition;
 import io.feedimport.feed.FieldDefinition;
@@ -85,7 +87,21 @@ public final class EntityStore {
      * newer one, and each row gets its own result. Only the final state of each key is written.
      */
     public List<StoreResult> upsertAll(List<Upsert> upserts) {
-        Map<List<Object>, Object[]> existing = lockExisting(upserts);
+        return upsert(upserts, false);
+    }
+
+    /**
+     * As {@link #upsertAll}, but without waiting for rows that other transactions hold locked: those rows are left
+     * alone and their results are null, for the caller to store on their own. So one locked row does not hold up the
+     * batch, and the wait for it, bounded by the timeout, is spent on that record alone.
+     */
+    public List<StoreResult> upsertUnlocked(List<Upsert> upserts) {
+        return upsert(upserts, true);
+    }
+
+    private List<StoreResult> upsert(List<Upsert> upserts, boolean skipLocked) {
+        Map<List<Object>, Object[]> existing = lockExisting(upserts, skipLocked);
+        Set<List<Object>> busy = skipLocked ? heldElsewhere(upserts, existing.keySet()) : Set.of();
         Map<List<Object>, Upsert> inserts = new LinkedHashMap<>();
         Map<List<Object>, Upsert> updates = new LinkedHashMap<>();
         Map<List<Object>, Object[]> current = new HashMap<>(existing);
@@ -94,6 +110,10 @@ public final class EntityStore {
             List<Object> key = keyOf(upsert.row());
             Object[] stored = current.get(key);
             StoreResult result;
+            if (busy.contains(key)) {
+                results.add(null);
+                continue;
+            }
             if (stored == null) {
                 result = StoreResult.INSERTED;
             } else if (upsert.row().hash().equals(stored[0])) {
@@ -120,20 +140,40 @@ public final class EntityStore {
         return results;
     }
 
-    private Map<List<Object>, Object[]> lockExisting(List<Upsert> upserts) {
+    private Map<List<Object>, Object[]> lockExisting(List<Upsert> upserts, boolean skipLocked) {
         List<List<Object>> keys = upserts.stream().map(u -> keyOf(u.row())).distinct().toList();
-        String condition = keyColumns.size() == 1
-                ? keyColumns.get(0) + " IN (" + String.join(", ", Collections.nCopies(keys.size(), "?")) + ")"
-                : String.join(" OR ", Collections.nCopies(keys.size(),
-                        "(" + String.join(" AND ", keyColumns.stream().map(c -> c + " = ?").toList()) + ")"));
         // ordered, so that two consumers locking overlapping keys take the locks in the same order
         String select = "SELECT " + String.join(", ", keyColumns) + ", fi_hash" + (versionColumn == null ? "" : ", " + versionColumn)
-                + " FROM " + table + " WHERE " + condition + " ORDER BY " + String.join(", ", keyColumns) + " FOR UPDATE";
+                + " FROM " + table + " WHERE " + keyCondition(keys.size()) + " ORDER BY " + String.join(", ", keyColumns)
+                + " FOR UPDATE" + (skipLocked ? " SKIP LOCKED" : "");
         Map<List<Object>, Object[]> found = new HashMap<>();
         jdbc.query(select, rs -> {
             found.put(keyOf(rs), current(rs));
         }, keys.stream().flatMap(List::stream).toArray());
         return found;
+    }
+
+    /** Of the keys the locking read did not return, those whose rows exist: another transaction holds them. */
+    private Set<List<Object>> heldElsewhere(List<Upsert> upserts, Set<List<Object>> locked) {
+        List<List<Object>> missing = upserts.stream().map(u -> keyOf(u.row())).distinct()
+                .filter(key -> !locked.contains(key)).toList();
+        if (missing.isEmpty()) {
+            return Set.of();
+        }
+        // a plain read does not wait for row locks
+        Set<List<Object>> held = new HashSet<>();
+        jdbc.query("SELECT " + String.join(", ", keyColumns) + " FROM " + table + " WHERE " + keyCondition(missing.size()),
+                rs -> {
+                    held.add(keyOf(rs));
+                }, missing.stream().flatMap(List::stream).toArray());
+        return held;
+    }
+
+    private String keyCondition(int keys) {
+        return keyColumns.size() == 1
+                ? keyColumns.get(0) + " IN (" + String.join(", ", Collections.nCopies(keys, "?")) + ")"
+                : String.join(" OR ", Collections.nCopies(keys,
+                        "(" + String.join(" AND ", keyColumns.stream().map(c -> c + " = ?").toList()) + ")"));
     }
 
     private static Object[] keyValues(Row row) {

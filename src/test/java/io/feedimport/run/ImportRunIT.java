@@ -136,6 +136,31 @@ class ImportRunIT {
     }
 
     @Test
+    void theInProcessTransportStoresNoFasterThanTheFeedsRateLimit() throws IOException {
+        // given a feed limited to 20 records/s and 61 valid offers, handed to two consumer lanes at once
+        Path yaml = write("paced.yml", Files.readString(Path.of("jobs/offers-xml.yml")).replace("table: offer", "table: paced")
+                .replace("  queue: classic", "  rateLimit: 20/s\n  queue: classic"));
+        StringBuilder xml = new StringBuilder("<feed><offers>\n");
+        for (int i = 1; i <= 61; i++) {
+            xml.append(String.format("<offer id=\"OF-8%05d\" type=\"sale\"><title>Flat %d</title><price currency=\"EUR\">1</price>"
+                    + "<location><city>Русе</city></location><updated>2026-11-01T00:00:00Z</updated></offer>\n", i, i));
+        }
+        Path file = write("paced.xml", xml.append("</offers></feed>\n").toString());
+
+        RunSummary run = runner.run(new FeedDefinitionLoader().load(yaml), file);
+
+        // then the records were stored at 20/s, measured between the first and the last upsert
+        assertThat(run.persisted()).as(run.toJson()).isEqualTo(61);
+        java.time.OffsetDateTime first = jdbc.queryForObject("SELECT MIN(fi_updated_at) FROM paced", java.time.OffsetDateTime.class);
+        java.time.OffsetDateTime last = jdbc.queryForObject("SELECT MAX(fi_updated_at) FROM paced", java.time.OffsetDateTime.class);
+        double seconds = java.time.Duration.between(first, last).toNanos() / 1e9;
+        double rate = 60 / seconds;
+        System.out.printf(java.util.Locale.ROOT, "ImportRunIT: 61 records stored in-process over %.2f s: %.1f records/s (limit 20/s)%n",
+                seconds, rate);
+        assertThat(rate).isBetween(18.0, 22.0);
+    }
+
+    @Test
     void prologEncodingsImportWithTheRightCharacters() throws IOException {
         FeedDefinition offers = offers("encodings");
         String offer = "<offer id=\"OF-%06d\" type=\"sale\"><title>%s</title><price currency=\"BGN\">1</price>"

@@ -48,7 +48,6 @@ public final class FeedWorker implements AutoCloseable {
     private final RecordConsumer consumer;
     private final ParkingLot parkingLot;
     private final ConnectionFactory connections;
-    private final RateLimiter rateLimiter;
     private final Map<Thread, ConfirmingPublisher> publishers = new ConcurrentHashMap<>();
     private final SimpleMessageListenerContainer container;
     private final FeedMeters meters;
@@ -68,7 +67,6 @@ public final class FeedWorker implements AutoCloseable {
         this.parkingLot = parkingLot;
         this.connections = connections;
         DeliveryDefinition delivery = feed.delivery();
-        this.rateLimiter = new RateLimiter(delivery.rateLimit());
         this.container = new SimpleMessageListenerContainer(consumerConnections);
         container.setQueueNames(topology.queue());
         container.setConcurrentConsumers(delivery.consumers());
@@ -145,7 +143,6 @@ public final class FeedWorker implements AutoCloseable {
         }
         List<Outcome> outcomes;
         try {
-            rateLimiter.acquire(records.size());
             outcomes = records.isEmpty() ? List.of() : consumer.consume(records);
         } catch (DatabaseUnavailableException e) {
             // an outage, not a bug: one line per batch and pause, no stack trace flooding the log

@@ -3,6 +3,7 @@ package io.feedimport.transport.rabbit;
 import java.time.Duration;
 
 import io.feedimport.consume.EntityConsumers;
+import io.feedimport.consume.RateLimits;
 import io.feedimport.monitoring.FeedMetrics;
 import io.feedimport.monitoring.TimeLimitedHealth;
 import io.feedimport.publish.ParkedQueue;
@@ -39,8 +40,8 @@ public class RabbitConfiguration {
 
     @Bean
     WorkerPool workerPool(CachingConnectionFactory connections, EntityConsumers consumers, ParkingLot parkingLot,
-                          FeedMetrics metrics) {
-        return new WorkerPool(connections, consumers, parkingLot, metrics);
+                          FeedMetrics metrics, RateLimits rateLimits) {
+        return new WorkerPool(connections, consumers, parkingLot, metrics, rateLimits);
     }
 
     /**

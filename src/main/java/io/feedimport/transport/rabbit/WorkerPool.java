@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.feedimport.consume.EntityConsumers;
+import io.feedimport.consume.RateLimits;
 import io.feedimport.feed.FeedDefinition;
 import io.feedimport.monitoring.FeedMetrics;
 import io.feedimport.publish.ParkingLot;
@@ -17,20 +18,22 @@ public final class WorkerPool implements AutoCloseable {
     private final EntityConsumers consumers;
     private final ParkingLot parkingLot;
     private final FeedMetrics metrics;
+    private final RateLimits rateLimits;
     private final List<FeedWorker> workers = new ArrayList<>();
 
     public WorkerPool(CachingConnectionFactory connections, EntityConsumers consumers, ParkingLot parkingLot,
-                      FeedMetrics metrics) {
+                      FeedMetrics metrics, RateLimits rateLimits) {
         this.connections = connections;
         this.consumers = consumers;
         this.parkingLot = parkingLot;
         this.metrics = metrics;
+        this.rateLimits = rateLimits;
     }
 
     public synchronized void start(List<FeedDefinition> feeds) throws IOException {
         for (FeedDefinition feed : feeds) {
             FeedWorker worker = new FeedWorker(feed, connections, connections.getRabbitConnectionFactory(),
-                    consumers.forFeed(feed), parkingLot, metrics);
+                    rateLimits.limit(feed, consumers.forFeed(feed)), parkingLot, metrics);
             worker.start();
             workers.add(worker);
         }
