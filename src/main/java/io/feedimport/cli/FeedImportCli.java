@@ -89,6 +89,7 @@ public final class FeedImportCli {
         stream.println("usage:");
         commands.values().stream().filter(c -> !c.name().startsWith("bench"))
                 .forEach(c -> stream.println("  feedimport " + c.usage()));
-        stream.println("exit codes: 0 completed and reconciled, 1 run failed or not reconciled, 2 bad usage, definition or input");
+        stream.println("exit codes: 0 completed and reconciled, 1 run failed, not reconciled or parked records, 2 bad usage,"
+                + " definition or input, or a feed or run that does not exist");
     }
 }
