@@ -15,8 +15,10 @@ final class Arguments {
 
     private final List<String> positional = new ArrayList<>();
     private final Map<String, String> options = new HashMap<>();
+    private final Hints.Invocation invocation;
 
-    Arguments(List<String> args, Set<String> valueOptions, Set<String> flags) {
+    Arguments(List<String> args, Set<String> valueOptions, Set<String> flags, Hints.Invocation invocation) {
+        this.invocation = invocation;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (!arg.startsWith("--")) {
@@ -61,13 +63,18 @@ final class Arguments {
 
     /** The single positional argument, as the run id that `runs` lists. */
     long runId() {
-        String text = positional(0, "run id (see: feedimport runs)");
+        String text = positional(0, "run id (see: " + hints().command("runs") + ")");
         expectPositionals(1);
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {
             throw new UsageException("a run id is a number, got '" + text + "'");
         }
+    }
+
+    /** The commands to suggest, with this command's {@code --profile} and {@code --jobs}. */
+    Hints hints() {
+        return new Hints(invocation, option(PROFILE), option("jobs"));
     }
 
     boolean flag(String name) {

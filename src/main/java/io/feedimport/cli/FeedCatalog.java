@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import io.feedimport.feed.FeedDefinition;
@@ -14,8 +15,16 @@ import io.feedimport.feed.FeedDefinitionLoader;
 /** The feed definitions of a jobs folder ({@code --jobs DIR}, default {@code jobs}), found by feed name. */
 record FeedCatalog(Path dir, List<FeedDefinition> feeds) {
 
+    private static final String DEFAULT = "jobs";
+
+    /** The folder {@code --jobs} names, or {@code jobs} when there is one: for commands that can do without definitions. */
+    static Optional<FeedCatalog> ifAny(Arguments arguments) {
+        return arguments.option("jobs") == null && !Files.isDirectory(Path.of(DEFAULT)) ? Optional.empty()
+                : Optional.of(of(arguments));
+    }
+
     static FeedCatalog of(Arguments arguments) {
-        Path dir = Path.of(arguments.option("jobs") == null ? "jobs" : arguments.option("jobs"));
+        Path dir = Path.of(arguments.option("jobs") == null ? DEFAULT : arguments.option("jobs"));
         if (!Files.isDirectory(dir)) {
             throw new UsageException("no feed definitions folder " + dir + " (give one with --jobs DIR)");
         }
@@ -32,8 +41,12 @@ record FeedCatalog(Path dir, List<FeedDefinition> feeds) {
 
     FeedDefinition named(String name) {
         return feeds.stream().filter(f -> f.name().equals(name)).findFirst()
-                .orElseThrow(() -> new UsageException("no feed named '" + name + "' in " + dir + " (feeds there: "
-                        + String.join(", ", feeds.stream().map(FeedDefinition::name).toList()) + ")"));
+                .orElseThrow(() -> new UnknownNameException("no feed named '" + name + "' in " + dir + " (feeds there: "
+                        + String.join(", ", names()) + ")"));
+    }
+
+    List<String> names() {
+        return feeds.stream().map(FeedDefinition::name).toList();
     }
 
     List<FeedDefinition> named(List<String> names) {

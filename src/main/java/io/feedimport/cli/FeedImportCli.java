@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 import io.feedimport.feed.DefinitionProblem;
 import io.feedimport.feed.InvalidFeedDefinitionException;
@@ -21,10 +22,18 @@ public final class FeedImportCli {
     private final PrintStream out;
     private final PrintStream err;
     private final Map<String, Command> commands = new LinkedHashMap<>();
+    private final Hints.Invocation invocation;
 
     public FeedImportCli(PrintStream out, PrintStream err) {
+        this(out, err, System.getProperties());
+    }
+
+    /** @param system the JVM's system properties: they say how this process was started, for the hints it prints */
+    FeedImportCli(PrintStream out, PrintStream err, Properties system) {
         this.out = out;
         this.err = err;
+        this.invocation = Hints.Invocation.of(system,
+                name -> commands.containsKey(name) && commands.get(name).valueOptions().contains("jobs"));
         for (Command command : List.of(new RunCommand(out, err), new ValidateCommand(out, err), new ReportCommand(out, err),
                 new RunsCommand(out), new RecoverCommand(out), new PruneCommand(out), new WorkerCommand(err), new ParkedCommand(out), new ReplayCommand(out),
                 new PollCommand(out), new FilesCommand(out), new DaemonCommand(err), new ServeCommand(err), new CacheCommand(out),
@@ -46,7 +55,10 @@ public final class FeedImportCli {
         }
         try {
             List<String> rest = Arrays.asList(args).subList(1, args.length);
-            return command.run(new Arguments(rest, command.valueOptions(), command.flags()));
+            return command.run(new Arguments(rest, command.valueOptions(), command.flags(), invocation));
+        } catch (UnknownNameException e) {
+            err.println("feedimport " + command.name() + ": " + e.getMessage());
+            return ExitCode.USAGE;
         } catch (UsageException e) {
             err.println("feedimport " + command.name() + ": " + e.getMessage());
             err.println("usage: feedimport " + command.usage());
@@ -77,6 +89,7 @@ public final class FeedImportCli {
         stream.println("usage:");
         commands.values().stream().filter(c -> !c.name().startsWith("bench"))
                 .forEach(c -> stream.println("  feedimport " + c.usage()));
-        stream.println("exit codes: 0 completed and reconciled, 1 run failed or not reconciled, 2 bad usage, definition or input");
+        stream.println("exit codes: 0 completed and reconciled, 1 run failed, not reconciled or parked records, 2 bad usage,"
+                + " definition or input, or a feed or run that does not exist");
     }
 }

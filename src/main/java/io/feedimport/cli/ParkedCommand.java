@@ -3,12 +3,15 @@ package io.feedimport.cli;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import io.feedimport.store.JdbcParkingLot;
 import io.feedimport.store.ParkedRecord;
+import io.feedimport.store.RunLedger;
 
-/** {@code parked FEED [--run N]}: the records of a feed that failed every attempt, with why and how often. */
+/** {@code parked FEED [--run N] [--jobs DIR]}: the records of a feed that failed every attempt, with why and how often. */
 final class ParkedCommand implements Command {
 
     private final PrintStream out;
@@ -24,12 +27,12 @@ final class ParkedCommand implements Command {
 
     @Override
     public String usage() {
-        return "parked FEED [--run N]                 records that failed every attempt, with reason and attempts";
+        return "parked FEED [--run N] [--jobs DIR]    records that failed every attempt, with reason and attempts";
     }
 
     @Override
     public Set<String> valueOptions() {
-        return Set.of("run");
+        return Set.of("run", "jobs");
     }
 
     @Override
@@ -40,6 +43,7 @@ final class ParkedCommand implements Command {
         try (EngineContext engine = EngineContext.start(arguments)) {
             List<ParkedRecord> parked = engine.bean(JdbcParkingLot.class).list(feed, runId);
             if (parked.isEmpty()) {
+                requireKnown(feed, engine.bean(RunLedger.class).feeds(), arguments);
                 out.println("no parked records for feed " + feed + (runId == null ? "" : " in run " + runId));
                 return ExitCode.OK;
             }
@@ -50,9 +54,26 @@ final class ParkedCommand implements Command {
                         record.line(), record.key(), record.attempts(), record.parkedAt().toLocalDateTime().withNano(0),
                         record.reason());
             }
-            out.println(parked.size() + " parked; after fixing the cause: feedimport replay " + feed
-                    + (runId == null ? " --all" : " --run " + runId));
+            out.println(parked.size() + " parked; after fixing the cause: " + (runId == null
+                    ? arguments.hints().command("replay", feed, "--all")
+                    : arguments.hints().command("replay", feed, "--run", String.valueOf(runId))));
             return ExitCode.OK;
         }
+    }
+
+    /** A misspelt feed has no parked records either: saying "none" would pass for good news. */
+    private static void requireKnown(String feed, List<String> feedsWithRuns, Arguments arguments) {
+        if (feedsWithRuns.contains(feed)) {
+            return;
+        }
+        Optional<FeedCatalog> catalog = FeedCatalog.ifAny(arguments);
+        List<String> defined = catalog.map(FeedCatalog::names).orElse(List.of());
+        if (defined.contains(feed)) {
+            return;
+        }
+        Set<String> known = new TreeSet<>(feedsWithRuns);
+        known.addAll(defined);
+        throw new UnknownNameException("no feed named '" + feed + "': no run has it" + catalog.map(c -> " and " + c.dir()
+                + " does not define it").orElse("") + " (known feeds: " + (known.isEmpty() ? "none" : String.join(", ", known)) + ")");
     }
 }

@@ -43,8 +43,8 @@ final class PollCommand implements Command {
         arguments.expectPositionals(1);
         FeedDefinition feed = FeedCatalog.of(arguments).named(name);
         if (feed.pickup() == null) {
-            throw new UsageException("feed " + name + " (" + feed.source() + ") has no source: to poll; import a file with"
-                    + " feedimport run " + feed.source() + " --file FILE");
+            throw new UsageException("feed " + name + " (" + feed.source() + ") has no source: to poll; import a file with "
+                    + arguments.hints().command("run", feed.source().toString(), "--file", "FILE"));
         }
         try (EngineContext engine = EngineContext.start(arguments)) {
             PickupResult result = engine.bean(FeedPickup.class).poll(feed);

@@ -56,7 +56,7 @@ final class ReplayCommand implements Command {
             }
             out.println("replayed " + result.replayed() + " parked record(s) of feed " + feedName
                     + (result.parkedAgain() == 0 ? "" : "; " + result.parkedAgain() + " parked again or still pending"
-                    + " (see: feedimport parked " + feedName + ")"));
+                    + " (see: " + arguments.hints().command("parked", feedName) + ")"));
             for (RunSummary run : result.runs()) {
                 out.println("run " + run.runId() + ": read " + run.read() + ", skipped " + run.skipped() + ", persisted "
                         + run.persisted() + ", unchanged " + run.unchanged() + ", parked " + run.parked()

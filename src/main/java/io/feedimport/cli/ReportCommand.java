@@ -50,7 +50,7 @@ final class ReportCommand implements Command {
         try (EngineContext engine = EngineContext.start(arguments)) {
             Optional<RunSummary> run = engine.bean(RunLedger.class).find(runId);
             if (run.isEmpty()) {
-                throw new UsageException("there is no run " + runId + " (see: feedimport runs)");
+                throw new UnknownNameException("there is no run " + runId + " (see: " + arguments.hints().command("runs") + ")");
             }
             Optional<OffsetDateTime> pruned = engine.bean(RunLedger.class).prunedAt(runId);
             if (pruned.isPresent() && run.get().skipped() > 0) {

@@ -72,17 +72,19 @@ final class RunCommand implements Command {
         if (summary.status() != RunStatus.COMPLETED) {
             err.println("feedimport: run " + summary.runId() + " failed: " + summary.message());
         }
+        // the definitions of this feed are in its file's folder: replay finds them there, not in ./jobs
+        Hints hints = arguments.hints().withDefinitionsOf(feed.source());
         if (arguments.flag("json")) {
             out.println(summary.toJson());
         } else {
-            new SummaryPrinter(out).print(summary);
+            new SummaryPrinter(out, hints).print(summary);
         }
         if (summary.parked() > 0) {
-            err.println("feedimport: run " + summary.runId() + " parked " + summary.parked() + " record(s) that failed every"
-                    + " attempt; review them with: feedimport parked " + feed.name() + " --run " + summary.runId()
-                    + "; after fixing the cause: feedimport replay " + feed.name() + " --run " + summary.runId());
-            return ExitCode.FAILED;
+            String run = String.valueOf(summary.runId());
+            err.println("feedimport: run " + run + " parked " + summary.parked() + " record(s) that failed every"
+                    + " attempt; review them with: " + hints.command("parked", feed.name(), "--run", run)
+                    + "; after fixing the cause: " + hints.command("replay", feed.name(), "--run", run));
         }
-        return summary.status() == RunStatus.COMPLETED && summary.reconciles() ? ExitCode.OK : ExitCode.FAILED;
+        return summary.verdict().succeeded() ? ExitCode.OK : ExitCode.FAILED;
     }
 }

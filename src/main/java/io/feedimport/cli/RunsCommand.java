@@ -51,7 +51,8 @@ final class RunsCommand implements Command {
                         run.file());
             }
             if (runs.isEmpty()) {
-                out.println("no runs yet: try ./feedimport run jobs/offers-xml.yml --file sample-feeds/offers.xml");
+                out.println("no runs yet: try " + arguments.hints().command("run", "jobs/offers-xml.yml", "--file",
+                        "sample-feeds/offers.xml"));
             }
             // a scheduled pick-up that found nothing leaves no run: it is listed here so a missed export is seen
             List<PickupLog.Pickup> missed = engine.bean(PickupLog.class).recentWithoutImport(arguments.option("feed"), limit);

@@ -28,7 +28,8 @@ final class ServeCommand implements Command {
 
     @Override
     public String usage() {
-        return "serve [--port 8080] [--bind 127.0.0.1]  the review page: runs, skipped and parked records, metrics";
+        return "serve [--port 8080] [--bind 127.0.0.1] [--jobs DIR]  the review page: runs, skipped and parked records,"
+                + " metrics; replay needs the feeds' definitions (--jobs, default ./jobs)";
     }
 
     @Override
@@ -42,7 +43,12 @@ final class ServeCommand implements Command {
     public int run(Arguments arguments) {
         arguments.expectPositionals(0);
         Listening listening = Listening.of(arguments, DEFAULT_PORT);
-        Feeds feeds = new Feeds(FeedCatalog.of(arguments).feeds());
+        // the page shows every run without definitions; replaying a parked record needs its feed's (see ReviewPages)
+        Feeds feeds = FeedCatalog.ifAny(arguments).map(catalog -> new Feeds(catalog.feeds())).orElse(Feeds.NONE);
+        if (feeds.all().isEmpty()) {
+            err.println("feedimport serve: no feed definitions (no --jobs DIR and no jobs folder here): the page shows runs"
+                    + " and parked records but cannot replay them");
+        }
         EngineContext engine = EngineContext.start(arguments, feeds, listening);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -10,18 +10,21 @@ import io.feedimport.report.RunSummary;
 final class SummaryPrinter {
 
     private final PrintStream out;
+    private final Hints hints;
 
-    SummaryPrinter(PrintStream out) {
+    SummaryPrinter(PrintStream out, Hints hints) {
         this.out = out;
+        this.hints = hints;
     }
 
     void print(RunSummary run) {
-        out.printf(Locale.ROOT, "run %d of feed %s: %s in %.1f s%n", run.runId(), run.feed(), run.status(), run.durationMs() / 1000.0);
+        out.printf(Locale.ROOT, "run %d of feed %s: %s in %.1f s%n", run.runId(), run.feed(), run.verdict().label(),
+                run.durationMs() / 1000.0);
         out.printf(Locale.ROOT, "  file       %s%n", run.file());
         out.printf(Locale.ROOT, "  read       %,d%n", run.read());
         out.printf(Locale.ROOT, "  skipped    %,d%s%s%n", run.skipped(),
                 run.rejected() > 0 ? "   (" + run.rejected() + " valid but refused by the database)" : "",
-                run.skipped() > 0 ? "   (why: ./feedimport report " + run.runId() + ")" : "");
+                run.skipped() > 0 ? "   (why: " + hints.command("report", String.valueOf(run.runId())) + ")" : "");
         out.printf(Locale.ROOT, "  published  %,d%n", run.published());
         out.printf(Locale.ROOT, "  persisted  %,d%n", run.persisted());
         out.printf(Locale.ROOT, "  unchanged  %,d%s%n", run.unchanged(),

@@ -18,6 +18,11 @@ public record RunSummary(long runId, String feed, String file, RunStatus status,
         return read == skipped + persisted + unchanged + parked && published == read - skipped + rejected;
     }
 
+    /** The status as people see it and the exit code follows it (see {@link RunVerdict}). */
+    public RunVerdict verdict() {
+        return RunVerdict.of(this);
+    }
+
     public String toJson() {
         return new JsonWriter()
                 .field("runId", runId).field("feed", feed).field("file", file).field("status", status.name())

@@ -5,6 +5,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.feedimport.report.RunStatus;
@@ -15,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -32,6 +34,12 @@ final class ReviewPages {
 
     ReviewPages(RunReview review) {
         this.review = review;
+    }
+
+    /** The feeds whose parked records this page can replay: it needs their definitions (serve's --jobs). */
+    @ModelAttribute("replayable")
+    Set<String> replayable() {
+        return review.replayableFeeds();
     }
 
     @GetMapping("/")

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.Consumer;
 
 import io.feedimport.feed.FeedDefinition;
@@ -128,6 +130,11 @@ public final class RunReview {
         return runs.feeds();
     }
 
+    /** The feeds whose records a replay can send back: those whose definitions this process was started with. */
+    public Set<String> replayableFeeds() {
+        return feeds.all().stream().map(FeedDefinition::name).collect(Collectors.toSet());
+    }
+
     /**
      * Sends one parked record back through its feed's transport and waits a little for its new outcome. The feed must
      * be one this process was started with: its definition says where and how the record is delivered.
@@ -140,9 +147,7 @@ public final class RunReview {
         }
         Optional<FeedDefinition> feed = feeds.named(record.get().feed());
         if (feed.isEmpty()) {
-            return new ReplayOutcome(runId, recordNumber, true, false, "feed " + record.get().feed() + " is not among the"
-                    + " feeds this process was started with (--jobs): replay it with feedimport replay " + record.get().feed()
-                    + " --run " + runId);
+            return new ReplayOutcome(runId, recordNumber, true, false, cannotReplay(record.get().feed(), runId));
         }
         ParkedReplay.Result result = replay.replayOne(feed.get(), runId, recordNumber, replayWait);
         Optional<ParkedRecord> again = parked.find(runId, recordNumber);
@@ -168,8 +173,7 @@ public final class RunReview {
         }
         Optional<FeedDefinition> feed = feeds.named(run.get().feed());
         if (feed.isEmpty()) {
-            return new RunReplayOutcome(runId, 0, 0, false, "feed " + run.get().feed() + " is not among the feeds this process"
-                    + " was started with (--jobs): replay it with feedimport replay " + run.get().feed() + " --run " + runId);
+            return new RunReplayOutcome(runId, 0, 0, false, cannotReplay(run.get().feed(), runId));
         }
         ParkedReplay.Result result = replay.replay(feed.get(), runId, replayWait);
         int sent = result.replayed() + result.parkedAgain();
@@ -177,6 +181,13 @@ public final class RunReview {
                 + (result.parkedAgain() == 0 ? "" : ", " + result.parkedAgain() + " parked again or not handled yet;"
                 + " look again in a moment");
         return new RunReplayOutcome(runId, sent, result.replayed(), result.parkedAgain() == 0, detail);
+    }
+
+    /** Replay sends a record where its feed's definition says: without it, say how to give it. */
+    private static String cannotReplay(String feed, long runId) {
+        return "not replayed: this page was started without the definition of feed " + feed + "; start serve with"
+                + " --jobs DIR, the folder that holds it, or replay from the command line: feedimport replay " + feed
+                + " --run " + runId + " --jobs DIR (with the same --profile)";
     }
 
     private static String blankToNull(String value) {

@@ -103,7 +103,8 @@ class FeedImportCliIT {
     void theHumanSummaryShowsTheCountsAndTheReportAndRunsCommandsShowTheRun() throws Exception {
         CliProcess.Result run = cli.run("run", JOB.toString(), "--file", SAMPLE.toString());
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("run 1 of feed offers: COMPLETED", "reconciled:", "(why: ./feedimport report 1)");
+        assertThat(run.out()).contains("run 1 of feed offers: COMPLETED", "reconciled:")
+                .containsPattern("\\(why: java -Dfeedimport\\.data-dir=\\S+ -jar \\S+/feedimport\\.jar report 1\\)");
 
         CliProcess.Result report = cli.run("report", "1");
         assertThat(report.exitCode()).isZero();
