@@ -150,7 +150,7 @@ final class XlsxWorkbook implements AutoCloseable {
         return "";
     }
 
-    private static void abandon(OPCPackage pkg, SheetLimits limits) {
+    static void abandon(OPCPackage pkg, SheetLimits limits) {
         if (pkg != null) {
             pkg.revert();
         }
