@@ -66,8 +66,8 @@ public final class XmlRecordReader implements RecordReader {
             CountingInputStream counted = new CountingInputStream(Files.newInputStream(path));
             input = new BufferedInputStream(counted, 64 * 1024);
             Charset charset = format.autoEncoding() ? declaredEncoding(factory, input) : Charset.forName(format.encoding());
-            XMLStreamReader2 xml = (XMLStreamReader2) factory.createXMLStreamReader(
-                    new DecodingReader(charset.equals(StandardCharsets.UTF_8) ? Boms.skip(input) : input, charset));
+            int bom = charset.equals(StandardCharsets.UTF_8) ? Boms.skip(input) : 0;
+            XMLStreamReader2 xml = (XMLStreamReader2) factory.createXMLStreamReader(new DecodingReader(path, input, bom, charset));
             return new XmlRecordReader(feed, path, input, counted, xml);
         } catch (IOException e) {
             closeQuietly(input);
