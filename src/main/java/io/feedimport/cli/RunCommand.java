@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Set;
 
 import io.feedimport.feed.FeedDefinition;
-import io.feedimport.read.InputFiles;
+import io.feedimport.read.RecordReaders;
 import io.feedimport.report.RunStatus;
 import io.feedimport.report.RunSummary;
 import io.feedimport.reference.CacheStats;
@@ -48,7 +48,7 @@ final class RunCommand implements Command {
         FeedAndFile input = FeedAndFile.of(arguments);
         FeedDefinition feed = input.feed();
         Path file = input.file();
-        InputFiles.requireReadable(file);
+        RecordReaders.requireReadable(feed, file); // before the engine starts: a wrong file never becomes a run
         RunSummary summary;
         try (EngineContext engine = EngineContext.start(arguments)) {
             // System.console() is null when stdin or stdout is not a terminal, as under cron or with --json > file

@@ -8,7 +8,7 @@ import java.util.Set;
 final class SheetFormatParser {
 
     private static final Set<String> KEYS = Set.of("type", "sheet", "headerRow", "limits");
-    private static final Set<String> LIMITS = Set.of("maxEntrySize", "minInflateRatio", "maxTextSize");
+    private static final Set<String> LIMITS = Set.of("maxEntrySize", "minInflateRatio", "maxTextSize", "maxSharedStringsSize");
 
     private final YamlSection format;
 
@@ -37,6 +37,7 @@ final class SheetFormatParser {
         limits.allowOnly(LIMITS);
         Integer entry = limits.integer("maxEntrySize", 1, Integer.MAX_VALUE);
         Integer text = limits.integer("maxTextSize", 1, Integer.MAX_VALUE);
+        Integer shared = limits.integer("maxSharedStringsSize", 1, Integer.MAX_VALUE);
         String ratioText = limits.string("minInflateRatio", false);
         double ratio = d.minInflateRatio();
         if (ratioText != null) {
@@ -51,6 +52,7 @@ final class SheetFormatParser {
                 ratio = d.minInflateRatio();
             }
         }
-        return new SheetLimits(entry == null ? d.maxEntrySize() : entry, ratio, text == null ? d.maxTextSize() : text);
+        return new SheetLimits(entry == null ? d.maxEntrySize() : entry, ratio, text == null ? d.maxTextSize() : text,
+                shared == null ? d.maxSharedStringsSize() : shared);
     }
 }

@@ -9,12 +9,14 @@ final class Boms {
     private Boms() {
     }
 
-    static InputStream skip(InputStream input) throws IOException {
+    /** @return how many bytes were skipped: 3 after a BOM, else 0 */
+    static int skip(InputStream input) throws IOException {
         input.mark(3);
         byte[] head = input.readNBytes(3);
-        if (!(head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF)) {
-            input.reset();
+        if (head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
+            return 3;
         }
-        return input;
+        input.reset();
+        return 0;
     }
 }

@@ -14,8 +14,9 @@ import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 
 /**
- * Opens the reader for a feed's {@code format.type}, after checking that the file's first bytes are of that kind, so
- * that an XLS named .xlsx, or a spreadsheet given to an XML feed, fails with one line saying what the file really is.
+ * Opens the reader for a feed's {@code format.type}, after checking that the file's first bytes (and, for a zip, its
+ * package) are of that kind, so that an XLS named .xlsx, a zip that is no workbook, or a spreadsheet given to an XML
+ * feed, fails with one line saying what the file really is.
  */
 public final class RecordReaders {
 
@@ -40,7 +41,7 @@ public final class RecordReaders {
      */
     public static void requireReadable(FeedDefinition feed, Path file) {
         InputFiles.requireReadable(file);
-        String actual = kind(file, magic(file), feed.format().type());
+        String actual = kind(file, magic(file), feed.format());
         if (actual != null) {
             throw new InputException(file + ": " + actual, true, null);
         }
@@ -55,11 +56,17 @@ public final class RecordReaders {
     }
 
     /** @return what the file is and what to do, when that is not what the feed declares; null when it fits */
-    private static String kind(Path file, FileMagic magic, String declared) {
+    private static String kind(Path file, FileMagic magic, FormatDefinition format) {
+        String declared = format.type();
         String suggested;
         String is;
         switch (magic) {
             case OOXML -> {
+                // any zip starts so: only its content says whether it is a workbook
+                String not = XlsxPackageCheck.notAWorkbook(file, format);
+                if (not != null) {
+                    return not;
+                }
                 suggested = FormatDefinition.XLSX;
                 is = "is an XLSX (Excel 2007+) workbook";
             }

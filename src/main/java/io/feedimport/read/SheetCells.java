@@ -21,7 +21,8 @@ import org.apache.poi.ss.util.NumberToTextConverter;
  * "2026-11-22" when it shows a date only and the value is a whole day; a value below 1 (a time of day without a
  * date) as "10:15:00";</li>
  * <li>booleans as "true" / "false";</li>
- * <li>text stripped of surrounding whitespace, as the XML reader does; a blank text is a missing value.</li>
+ * <li>text stripped of surrounding whitespace, as the XML reader does; a blank text is a missing value; a text longer
+ * than {@code format.limits.maxTextSize} fails the file (see {@link #tooLong}).</li>
  * </ul>
  * Formulas are read by their cached result, converted the same way; a cached error (#DIV/0!, #N/A, ...) is a missing
  * value ({@code null}), like an empty cell, so a required field reports it.
@@ -32,6 +33,14 @@ final class SheetCells {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
     private SheetCells() {
+    }
+
+    /**
+     * The reason a cell's text is refused when it is longer than the feed's {@code format.limits.maxTextSize}; as a
+     * too-long XML text, it fails the file at that row, after the records before it.
+     */
+    static String tooLong(String cell, long maxTextSize) {
+        return "cell " + cell + " holds more than " + maxTextSize + " characters (format.limits.maxTextSize)";
     }
 
     static String number(double value) {

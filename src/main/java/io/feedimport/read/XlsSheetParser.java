@@ -68,7 +68,7 @@ final class XlsSheetParser {
     private void cell(Record record, SheetRows rows) {
         if (record instanceof StringRecord text) {
             if (formulaTextColumn >= 0) {
-                deliver(rows, formulaTextColumn, SheetCells.text(text.getString()));
+                deliver(rows, formulaTextColumn, SheetCells.text(limited(text.getString(), formulaTextColumn)));
                 formulaTextColumn = -1;
             }
         } else if (record instanceof FormulaRecord formula && formula.hasCachedResultString()) {
@@ -95,10 +95,10 @@ final class XlsSheetParser {
             if (workbook.strings == null || index < 0 || index >= workbook.strings.getNumUniqueStrings()) {
                 throw bad("cell " + cellName(label) + " refers to shared string " + index + ", which the workbook does not have");
             }
-            return SheetCells.text(workbook.strings.getString(index).getString());
+            return SheetCells.text(limited(workbook.strings.getString(index).getString(), label.getColumn()));
         }
         if (record instanceof LabelRecord label) {
-            return SheetCells.text(label.getValue());
+            return SheetCells.text(limited(label.getValue(), label.getColumn()));
         }
         if (record instanceof BoolErrRecord bool) {
             return bool.isBoolean() ? SheetCells.bool(bool.getBooleanValue()) : null;
@@ -111,6 +111,13 @@ final class XlsSheetParser {
             };
         }
         return null;
+    }
+
+    private String limited(String text, int column) {
+        if (text != null && text.length() > workbook.maxTextSize) {
+            throw bad(SheetCells.tooLong(new org.apache.poi.ss.util.CellReference(row, column).formatAsString(), workbook.maxTextSize));
+        }
+        return text;
     }
 
     private String number(double value, CellValueRecordInterface cell) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.feedimport.feed.FormatDefinition;
+import io.feedimport.feed.SheetLimits;
 import io.feedimport.support.Messages;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hssf.OldExcelFormatException;
@@ -34,12 +35,15 @@ final class XlsWorkbook implements AutoCloseable {
     final boolean date1904;
     final SSTRecord strings;
     final FormatTrackingHSSFListener formats;
+    /** The most characters a cell may hold (format.limits.maxTextSize). */
+    final long maxTextSize;
     private final POIFSFileSystem fs;
     private final RecordFactoryInputStream records;
 
     private XlsWorkbook(String file, POIFSFileSystem fs, RecordFactoryInputStream records, String sheetName, boolean date1904,
-                        SSTRecord strings, FormatTrackingHSSFListener formats) {
+                        SSTRecord strings, FormatTrackingHSSFListener formats, long maxTextSize) {
         this.file = file;
+        this.maxTextSize = maxTextSize;
         this.fs = fs;
         this.records = records;
         this.sheetName = sheetName;
@@ -83,7 +87,8 @@ final class XlsWorkbook implements AutoCloseable {
             if (!(records.nextRecord() instanceof BOFRecord)) {
                 throw new InputException(file + ": sheet '" + name + "' is listed but its rows are missing", false, null);
             }
-            return new XlsWorkbook(file, fs, records, name, date1904, strings, formats);
+            SheetLimits limits = format.sheetLimits() != null ? format.sheetLimits() : SheetLimits.DEFAULT;
+            return new XlsWorkbook(file, fs, records, name, date1904, strings, formats, limits.maxTextSize());
         } catch (InputException e) {
             closeQuietly(fs);
             throw e;

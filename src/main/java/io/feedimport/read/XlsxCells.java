@@ -27,11 +27,11 @@ final class XlsxCells {
         return switch (type == null ? "n" : type) {
             case "n" -> number(style, value, row, column);
             case "s" -> shared(value, row, column);
-            case "inlineStr" -> SheetCells.text(inline != null ? inline : value);
+            case "inlineStr" -> SheetCells.text(limited(inline != null ? inline : value, row, column));
             case "b" -> SheetCells.bool(value);
             case "e" -> null;
             case "d" -> SheetCells.isoDate(value);
-            default -> SheetCells.text(value); // "str": a formula's text result
+            default -> SheetCells.text(limited(value, row, column)); // "str": a formula's text result
         };
     }
 
@@ -43,7 +43,7 @@ final class XlsxCells {
         if ("s".equals(type)) {
             return shared(value, row, column) != null;
         }
-        return SheetCells.text("inlineStr".equals(type) && inline != null ? inline : value) != null;
+        return SheetCells.text(limited("inlineStr".equals(type) && inline != null ? inline : value, row, column)) != null;
     }
 
     private String shared(String value, int row, int column) {
@@ -54,7 +54,15 @@ final class XlsxCells {
         if (index < 0 || index >= workbook.strings.getUniqueCount()) {
             throw bad(row, "cell " + cell(row, column) + " refers to shared string " + index + ", which the workbook does not have");
         }
-        return SheetCells.text(workbook.strings.getItemAt(index).getString());
+        return SheetCells.text(limited(workbook.strings.getItemAt(index).getString(), row, column));
+    }
+
+    /** The text, unless it is longer than a cell may be: its runs of rich text may each have been within the limit. */
+    private String limited(String text, int row, int column) {
+        if (text != null && text.length() > workbook.limits.maxTextSize()) {
+            throw bad(row, SheetCells.tooLong(cell(row, column), workbook.limits.maxTextSize()));
+        }
+        return text;
     }
 
     private SheetCells.DateShape dateShape(String style, int row) {
@@ -93,7 +101,7 @@ final class XlsxCells {
         }
     }
 
-    private static String cell(int row, int column) {
+    static String cell(int row, int column) {
         return CellReference.convertNumToColString(column) + row;
     }
 

@@ -82,14 +82,22 @@ final class XlsxSheetParser {
         String style = xml.getAttributeValue(null, "s");
         String value = null;
         String inline = null;
-        while (xml.next() != XMLStreamConstants.END_ELEMENT) {
-            if (xml.getEventType() == XMLStreamConstants.START_ELEMENT) {
-                switch (xml.getLocalName()) {
-                    case "v" -> value = xml.getElementText();
-                    case "is" -> inline = readInline();
-                    default -> xml.skipElement(); // the formula itself: its cached result is in <v>
+        try {
+            while (xml.next() != XMLStreamConstants.END_ELEMENT) {
+                if (xml.getEventType() == XMLStreamConstants.START_ELEMENT) {
+                    switch (xml.getLocalName()) {
+                        case "v" -> value = xml.getElementText();
+                        case "is" -> inline = readInline();
+                        default -> xml.skipElement(); // the formula itself: its cached result is in <v>
+                    }
                 }
             }
+        } catch (XMLStreamException e) {
+            // the parser's text limit is the cell's: it stops a huge text before holding it whole
+            if (e.getMessage() != null && e.getMessage().startsWith("Text size limit")) {
+                throw bad(SheetCells.tooLong(XlsxCells.cell(lastRow, column), workbook.limits.maxTextSize()));
+            }
+            throw e;
         }
         if (rows.wants(column)) {
             rows.cell(column, cells.text(type, style, value, inline, lastRow, column));

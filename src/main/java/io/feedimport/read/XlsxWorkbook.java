@@ -32,8 +32,8 @@ import org.xml.sax.SAXException;
 
 /**
  * An XLSX workbook opened read-only for streaming one sheet: the workbook part's sheet list and date system, the
- * shared strings (held in memory, one copy of each distinct text), the cell styles and the chosen sheet's XML, each
- * part guarded by the feed's zip-bomb limits. Never a whole workbook model.
+ * shared strings (held in memory, one copy of each distinct text, bounded by maxSharedStringsSize), the cell styles and
+ * the chosen sheet's XML, each part guarded by the feed's zip-bomb limits. Never a whole workbook model.
  */
 final class XlsxWorkbook implements AutoCloseable {
 
@@ -44,8 +44,8 @@ final class XlsxWorkbook implements AutoCloseable {
     final SharedStrings strings;
     final StylesTable styles;
     final XMLStreamReader2 sheet;
+    final SheetLimits limits;
     private final OPCPackage pkg;
-    private final SheetLimits limits;
 
     private XlsxWorkbook(OPCPackage pkg, SheetLimits limits, String sheetName, boolean date1904, SharedStrings strings,
                          StylesTable styles, XMLStreamReader2 sheet) {
@@ -61,7 +61,10 @@ final class XlsxWorkbook implements AutoCloseable {
     static XlsxWorkbook open(Path path, FormatDefinition format) {
         String file = path.toString();
         SheetLimits limits = format.sheetLimits() != null ? format.sheetLimits() : SheetLimits.DEFAULT;
-        XMLInputFactory2 xml = SecureXmlInputFactory.create(format.limits() != null ? format.limits() : XmlLimits.DEFAULT);
+        XmlLimits parts = format.limits() != null ? format.limits() : XmlLimits.DEFAULT;
+        // no text node of the workbook's XML may outgrow a cell's limit: the parser would hold it whole
+        XMLInputFactory2 xml = SecureXmlInputFactory.create(new XmlLimits(parts.maxDepth(), parts.maxAttributes(),
+                (int) Math.min(limits.maxTextSize(), Integer.MAX_VALUE), parts.maxAttributeSize()));
         ZipLimits.acquire(limits);
         OPCPackage pkg = null;
         try {
@@ -102,7 +105,10 @@ final class XlsxWorkbook implements AutoCloseable {
     /** The first part of the relation's content type, guarded; an empty stream when the workbook has none. */
     private static InputStream part(OPCPackage pkg, XSSFRelation relation, SheetLimits limits) throws IOException {
         List<PackagePart> parts = pkg.getPartsByContentType(relation.getContentType());
-        return parts.isEmpty() ? (relation == XSSFRelation.STYLES ? null : InputStream.nullInputStream())
+        if (parts.isEmpty()) {
+            return relation == XSSFRelation.STYLES ? null : InputStream.nullInputStream();
+        }
+        return relation == XSSFRelation.SHARED_STRINGS ? ZipLimits.openSharedStrings(parts.get(0), limits)
                 : ZipLimits.open(parts.get(0), limits);
     }
 
@@ -144,7 +150,7 @@ final class XlsxWorkbook implements AutoCloseable {
         return "";
     }
 
-    private static void abandon(OPCPackage pkg, SheetLimits limits) {
+    static void abandon(OPCPackage pkg, SheetLimits limits) {
         if (pkg != null) {
             pkg.revert();
         }

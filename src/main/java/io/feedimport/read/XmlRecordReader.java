@@ -3,9 +3,8 @@ package io.feedimport.read;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,6 +26,9 @@ import org.codehaus.stax2.XMLStreamReader2;
  * path and has a {@link RecordCollector} take its fields. Only the current record's field texts are held.
  */
 public final class XmlRecordReader implements RecordReader {
+
+    /** More than Woodstox reads to detect the encoding: its first input buffer. */
+    private static final int DETECTION_BYTES = 256 * 1024;
 
     private final String file;
     private final String recordPath;
@@ -63,13 +65,9 @@ public final class XmlRecordReader implements RecordReader {
         try {
             CountingInputStream counted = new CountingInputStream(Files.newInputStream(path));
             input = new BufferedInputStream(counted, 64 * 1024);
-            XMLStreamReader2 xml = format.autoEncoding()
-                    ? (XMLStreamReader2) factory.createXMLStreamReader(input)
-                    : (XMLStreamReader2) factory.createXMLStreamReader(new InputStreamReader(Boms.skip(input),
-                            // bytes that are not valid in the declared encoding fail the file instead of becoming U+FFFD
-                            Charset.forName(format.encoding()).newDecoder()
-                                    .onMalformedInput(CodingErrorAction.REPORT)
-                                    .onUnmappableCharacter(CodingErrorAction.REPORT)));
+            Charset charset = format.autoEncoding() ? declaredEncoding(factory, input) : Charset.forName(format.encoding());
+            int bom = charset.equals(StandardCharsets.UTF_8) ? Boms.skip(input) : 0;
+            XMLStreamReader2 xml = (XMLStreamReader2) factory.createXMLStreamReader(new DecodingReader(path, input, bom, charset));
             return new XmlRecordReader(feed, path, input, counted, xml);
         } catch (IOException e) {
             closeQuietly(input);
@@ -77,6 +75,23 @@ public final class XmlRecordReader implements RecordReader {
         } catch (XMLStreamException e) {
             closeQuietly(input);
             throw malformed(path.toString(), e, 0);
+        }
+    }
+
+    /**
+     * The encoding the file's BOM and prolog declare, as Woodstox detects it; the stream is rewound after, so that
+     * {@link DecodingReader} decodes it from its first byte.
+     */
+    private static Charset declaredEncoding(XMLInputFactory2 factory, InputStream input) throws XMLStreamException, IOException {
+        input.mark(DETECTION_BYTES);
+        XMLStreamReader2 probe = (XMLStreamReader2) factory.createXMLStreamReader(input);
+        String encoding = probe.getEncoding();
+        probe.close(); // leaves the stream open: Woodstox closes input only when asked to (P_AUTO_CLOSE_INPUT)
+        input.reset();
+        try {
+            return encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
+        } catch (IllegalArgumentException e) {
+            throw new XMLStreamException("the file declares the encoding '" + encoding + "', which Java does not know");
         }
     }
 
@@ -159,6 +174,11 @@ public final class XmlRecordReader implements RecordReader {
     }
 
     private static InputException malformed(String file, XMLStreamException e, long record) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DecodingReader.Undecodable bytes) {
+                return InputException.malformed(file, bytes.line, bytes.column, record, bytes.getMessage(), e);
+            }
+        }
         Location location = e.getLocation();
         String reason = e.getMessage() == null ? "malformed XML" : e.getMessage();
         int at = reason.indexOf("\n at [");

@@ -55,9 +55,24 @@ final class ZipLimits {
 
     /** A part's content, guarded by this feed's own limits whatever POI's statics say. */
     static InputStream open(PackagePart part, SheetLimits limits) throws IOException {
-        long compressed = part instanceof ZipPackagePart zipped ? zipped.getZipArchive().getCompressedSize() : -1;
-        return new Guard(part.getInputStream(), part.getPartName().getName().substring(1), compressed, limits);
+        return open(part, limits, Limit.ENTRY_SIZE);
     }
+
+    /**
+     * The shared strings part, which POI's table holds whole in memory: also bounded by maxSharedStringsSize, so a
+     * workbook cannot take more heap than the feed allows.
+     */
+    static InputStream openSharedStrings(PackagePart part, SheetLimits limits) throws IOException {
+        return open(part, limits, limits.maxSharedStringsSize() < limits.maxEntrySize() ? Limit.SHARED_STRINGS : Limit.ENTRY_SIZE);
+    }
+
+    private static InputStream open(PackagePart part, SheetLimits limits, Limit size) throws IOException {
+        long compressed = part instanceof ZipPackagePart zipped ? zipped.getZipArchive().getCompressedSize() : -1;
+        return new Guard(part.getInputStream(), part.getPartName().getName().substring(1), compressed, limits, size);
+    }
+
+    /** Which limit a part broke. */
+    enum Limit { ENTRY_SIZE, INFLATE_RATIO, SHARED_STRINGS }
 
     /**
      * @return the one-line message for a zip-bomb limit that tripped anywhere in {@code failure}'s causes, or null when
@@ -72,13 +87,17 @@ final class ZipLimits {
             }
             int at = message.lastIndexOf("Entry: ");
             String entry = ours ? ((Exceeded) cause).entry : at < 0 ? "a part" : message.substring(at + 7).strip();
-            boolean size = ours ? ((Exceeded) cause).size : message.contains("MAX_ENTRY_SIZE");
-            String reason = size
-                    ? entry + " unpacks to more than " + limits.maxEntrySize() + " bytes (format.limits.maxEntrySize),"
-                            + " a guard against zip bombs; if the workbook is genuine, raise format.limits.maxEntrySize"
-                    : entry + " unpacks to more than " + times(limits.minInflateRatio()) + " times its compressed size"
-                            + " (format.limits.minInflateRatio: " + limits.minInflateRatio() + "), as zip bombs do; if the"
-                            + " workbook is genuine, lower format.limits.minInflateRatio (never to 0)";
+            Limit limit = ours ? ((Exceeded) cause).limit : message.contains("MAX_ENTRY_SIZE") ? Limit.ENTRY_SIZE : Limit.INFLATE_RATIO;
+            String reason = switch (limit) {
+                case ENTRY_SIZE -> entry + " unpacks to more than " + limits.maxEntrySize() + " bytes (format.limits.maxEntrySize),"
+                        + " a guard against zip bombs; if the workbook is genuine, raise format.limits.maxEntrySize";
+                case INFLATE_RATIO -> entry + " unpacks to more than " + times(limits.minInflateRatio()) + " times its compressed"
+                        + " size (format.limits.minInflateRatio: " + limits.minInflateRatio() + "), as zip bombs do; if the"
+                        + " workbook is genuine, lower format.limits.minInflateRatio (never to 0)";
+                case SHARED_STRINGS -> entry + " unpacks to more than " + limits.maxSharedStringsSize() + " bytes"
+                        + " (format.limits.maxSharedStringsSize); the workbook's distinct texts are held in memory while it is"
+                        + " read; if the workbook is genuine, raise format.limits.maxSharedStringsSize";
+            };
             return new InputException(file + ": " + reason, false, failure);
         }
         return null;
@@ -99,12 +118,12 @@ final class ZipLimits {
     /** Thrown by the guard; an IOException so that it travels through the XML parser to the reader. */
     static final class Exceeded extends IOException {
         final String entry;
-        final boolean size;
+        final Limit limit;
 
-        Exceeded(String entry, boolean size) {
-            super("zip-bomb limit " + (size ? "maxEntrySize" : "minInflateRatio") + " exceeded by " + entry);
+        Exceeded(String entry, Limit limit) {
+            super("limit " + limit + " exceeded by " + entry);
             this.entry = entry;
-            this.size = size;
+            this.limit = limit;
         }
     }
 
@@ -113,13 +132,17 @@ final class ZipLimits {
         private final String entry;
         private final long compressed;
         private final SheetLimits limits;
+        private final Limit size;
+        private final long maxSize;
         private long inflated;
 
-        Guard(InputStream in, String entry, long compressed, SheetLimits limits) {
+        Guard(InputStream in, String entry, long compressed, SheetLimits limits, Limit size) {
             super(in);
             this.entry = entry;
             this.compressed = compressed;
             this.limits = limits;
+            this.size = size;
+            this.maxSize = size == Limit.SHARED_STRINGS ? limits.maxSharedStringsSize() : limits.maxEntrySize();
         }
 
         @Override
@@ -149,12 +172,12 @@ final class ZipLimits {
 
         private void count(long bytes) throws Exceeded {
             inflated += bytes;
-            if (inflated > limits.maxEntrySize()) {
-                throw new Exceeded(entry, true);
+            if (inflated > maxSize) {
+                throw new Exceeded(entry, size);
             }
             if (compressed >= 0 && inflated > ZipSecureFile.getGraceEntrySize()
                     && (double) compressed / inflated < limits.minInflateRatio()) {
-                throw new Exceeded(entry, false);
+                throw new Exceeded(entry, Limit.INFLATE_RATIO);
             }
         }
     }

@@ -219,6 +219,48 @@ class FeedImportCliIT {
         assertThat(number(result.lastLine(), "read")).isPositive();
     }
 
+    @Test
+    void windows1251BytesInAFileDeclaredUtf8KeepTheRecordsBeforeThemAndFailTheRunAsATruncatedFileDoes() throws Exception {
+        // given the sample, declared UTF-8, with the Windows-1251 bytes of "Аб" in the title of offer 151
+        String sample = Files.readString(SAMPLE);
+        int title = sample.indexOf("<title>", sample.indexOf("<offer id=\"OF-000151\"")) + "<title>".length();
+        Path file = dir.resolve("cp1251-inside.xml");
+        try (var out = Files.newOutputStream(file)) {
+            out.write(sample.substring(0, title).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.write(new byte[] {(byte) 0xC0, (byte) 0xE1});
+            out.write(sample.substring(title).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        long line = sample.substring(0, title).lines().count();
+        int column = title - sample.lastIndexOf('\n', title - 1);
+
+        // when it is imported
+        CliProcess.Result result = cli.run("run", JOB.toString(), "--file", file.toString(), "--json");
+
+        // then the 150 records before are read and accounted for, the run fails with exit 1, and says where the bytes are
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(1);
+        assertThat(result.err()).contains("run 1 failed: " + file + ":" + line + ":" + column
+                + ": byte C0 (in C0 E1 ", "is not valid UTF-8", "(in record 151)");
+        assertThat(result.err()).doesNotContain("\tat ");
+        assertThat(result.lastLine()).contains("\"status\":\"FAILED\"", "\"reconciled\":true");
+        assertThat(number(result.lastLine(), "read")).isEqualTo(150);
+    }
+
+    @Test
+    void aZipThatIsNotAWorkbookIsRefusedWithOneLineAndExit2BeforeARunIsRegistered() throws Exception {
+        Path zip = dir.resolve("contacts.xlsx");
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new java.util.zip.ZipEntry("a.txt"));
+            out.write("hello\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+
+        CliProcess.Result result = cli.run("run", Path.of("jobs/contacts-xlsx.yml").toAbsolutePath().toString(), "--file", zip.toString());
+
+        assertOneLineError(result, 2, zip + ": is a zip archive but not an XLSX workbook (it has no [Content_Types].xml,"
+                + " which every Office document has)");
+        assertThat(cli.run("runs").out()).contains("no runs yet");
+    }
+
     private static void assertOneLineError(CliProcess.Result result, int exitCode, String message) {
         assertThat(result.exitCode()).isEqualTo(exitCode);
         assertThat(result.err().lines()).hasSize(1).allSatisfy(line -> assertThat(line).startsWith("feedimport: ").endsWith(message));

@@ -280,7 +280,8 @@ class FeedDefinitionLoaderTest {
         assertThat(feed.format().isSheet()).isTrue();
         assertThat(feed.format().sheet()).isEqualTo("Contacts");
         assertThat(feed.format().headerRow()).isEqualTo(2);
-        assertThat(feed.format().sheetLimits()).isEqualTo(new SheetLimits(100_000_000L, 0.005, SheetLimits.DEFAULT.maxTextSize()));
+        assertThat(feed.format().sheetLimits()).isEqualTo(new SheetLimits(100_000_000L, 0.005, SheetLimits.DEFAULT.maxTextSize(),
+                SheetLimits.DEFAULT.maxSharedStringsSize()));
         assertThat(feed.fields()).extracting(FieldDefinition::sheetColumn).containsExactly("E-mail", "F");
         assertThatThrownBy(() -> loader.load(mixed)).hasMessageContainingAll(
                 "format.record: unknown key; expected one of headerRow, limits, sheet, type",

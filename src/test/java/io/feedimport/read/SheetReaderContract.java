@@ -4,6 +4,7 @@ import static io.feedimport.read.SheetFixtures.formula;
 import static io.feedimport.read.SheetFixtures.styled;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -255,6 +256,32 @@ abstract class SheetReaderContract {
         FeedDefinition feed = feed("sheet: Обяви", "title: { column: заглавие, type: string }", "city: { column: ГРАД, type: string }");
 
         assertThat(readAll(feed, file).get(0).values()).containsExactly("Двустаен апартамент в Лозенец", "München ✓");
+    }
+
+    @Test
+    void givenACellLongerThanMaxTextSizeWhenReadingThenTheRowsBeforeItAreReadAndTheFileFailsAtItsRowAndCell() throws IOException {
+        // given 20,000 characters (Excel allows 32,767) in one cell of row 4, as a shared string (XLSX) or an SST string (XLS)
+        String huge = "x".repeat(20_000);
+        Path file = workbook(w -> w.row("Offers", 1, "Id", "Notes").row("Offers", 2, "OF-1", "short")
+                .row("Offers", 3, "OF-2", "x".repeat(10_000)).row("Offers", 4, "OF-3", huge).row("Offers", 5, "OF-4", "short"));
+        FeedDefinition feed = feed("limits: { maxTextSize: 10000 }", "id: { column: Id, type: string }");
+        List<SourceRecord> records = new ArrayList<>();
+
+        // when it is read under maxTextSize: 10000, even though no field takes that column
+        try (RecordReader reader = open(feed, file)) {
+            Throwable failure = catchThrowable(() -> {
+                for (SourceRecord record = reader.read(); record != null; record = reader.read()) {
+                    records.add(record);
+                }
+            });
+
+            // then the records before it are read, and one line names the file, sheet, row, cell and limit
+            assertThat(records).extracting(r -> r.value(0)).containsExactly("OF-1", "OF-2");
+            assertThat(failure).isInstanceOf(InputException.class)
+                    .hasMessage(file + ": sheet 'Offers' row 4: cell B4 holds more than 10000 characters"
+                            + " (format.limits.maxTextSize)")
+                    .satisfies(e -> assertThat(((InputException) e).unreadable()).isFalse());
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import io.feedimport.feed.FeedDefinition;
 import io.feedimport.feed.FeedDefinitionLoader;
@@ -62,6 +63,40 @@ class SheetTypeCheckTest {
 
         assertThatThrownBy(() -> RecordReaders.open(sheetFeed("xlsx"), file)).isInstanceOf(InputException.class)
                 .hasMessageStartingWith(file + ": is not an XLSX workbook");
+    }
+
+    @Test
+    void givenAZipThatIsNotAWorkbookWhenCheckingBeforeARunThenOneUnreadableLineSaysItIsNoWorkbook() throws IOException {
+        // given a zip holding a.txt, named .xlsx: its first bytes are those of every XLSX file
+        Path file = dir.resolve("contacts.xlsx");
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("a.txt"));
+            zip.write("not a workbook\n".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+
+        // when the file is checked before a run is registered, then one line names the file and says what it is
+        for (FeedDefinition feed : List.of(sheetFeed("xlsx"), sheetFeed("xls"), xmlFeed())) {
+            assertThatThrownBy(() -> RecordReaders.requireReadable(feed, file)).isInstanceOf(InputException.class)
+                    .hasMessage(file + ": is a zip archive but not an XLSX workbook (it has no [Content_Types].xml, which"
+                            + " every Office document has)")
+                    .satisfies(e -> assertThat(((InputException) e).unreadable()).isTrue());
+        }
+    }
+
+    @Test
+    void givenAWordDocumentDeclaredXlsxWhenCheckingBeforeARunThenOneUnreadableLineSaysItIsNoWorkbook() throws IOException {
+        Path file = dir.resolve("contacts.xlsx");
+        try (org.apache.poi.xwpf.usermodel.XWPFDocument document = new org.apache.poi.xwpf.usermodel.XWPFDocument();
+             OutputStream out = Files.newOutputStream(file)) {
+            document.createParagraph().createRun().setText("not a workbook");
+            document.write(out);
+        }
+
+        assertThatThrownBy(() -> RecordReaders.requireReadable(sheetFeed("xlsx"), file)).isInstanceOf(InputException.class)
+                .hasMessageStartingWith(file + ": is an Office document but not an Excel workbook (its main part is"
+                        + " application/vnd.openxmlformats-officedocument.wordprocessingml")
+                .satisfies(e -> assertThat(((InputException) e).unreadable()).isTrue());
     }
 
     @Test

@@ -85,6 +85,47 @@ class XlsxRecordReaderTest extends SheetReaderContract {
     }
 
     @Test
+    void givenAnInlineStringLongerThanMaxTextSizeWhenReadingThenTheFileFailsAtItsRowAndCellAfterTheRowsBefore() throws IOException {
+        String huge = "y".repeat(20_000);
+        Path file = streamed(5, (row, n) -> {
+            row.createCell(0).setCellValue(n == 0 ? "Id" : "OF-" + n);
+            row.createCell(1).setCellValue(n == 3 ? huge : "short");
+        });
+        FeedDefinition feed = feed("limits: { maxTextSize: 10000 }", "id: { column: Id, type: string }",
+                "notes: { column: B, type: string }");
+        List<SourceRecord> records = new java.util.ArrayList<>();
+
+        try (RecordReader reader = open(feed, file)) {
+            Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> {
+                for (SourceRecord record = reader.read(); record != null; record = reader.read()) {
+                    records.add(record);
+                }
+            });
+
+            assertThat(records).extracting(r -> r.value(0)).containsExactly("OF-1", "OF-2");
+            assertThat(failure).isInstanceOf(InputException.class)
+                    .hasMessage(file + ": sheet 'Offers' row 4: cell B4 holds more than 10000 characters"
+                            + " (format.limits.maxTextSize)");
+        }
+    }
+
+    @Test
+    void givenSharedStringsLargerThanMaxSharedStringsSizeWhenOpeningThenOneLineNamesThePartAndTheLimit() throws IOException {
+        Path file = workbook(w -> {
+            w.row("Offers", 1, "Id", "Notes");
+            for (int n = 2; n < 200; n++) {
+                w.row("Offers", n, "OF-" + n, "distinct note number " + n + " " + "z".repeat(1000));
+            }
+        });
+        FeedDefinition feed = feed("limits: { maxSharedStringsSize: 100000 }", "id: { column: Id, type: string }");
+
+        assertThatThrownBy(() -> readAll(feed, file)).isInstanceOf(InputException.class)
+                .hasMessage(file + ": xl/sharedStrings.xml unpacks to more than 100000 bytes (format.limits.maxSharedStringsSize);"
+                        + " the workbook's distinct texts are held in memory while it is read; if the workbook is genuine,"
+                        + " raise format.limits.maxSharedStringsSize");
+    }
+
+    @Test
     void givenATruncatedOrGarbledWorkbookWhenReadingThenOneLineSaysItIsNotReadable() throws IOException {
         Path whole = streamed(2_000, (row, n) -> row.createCell(0).setCellValue("OF-" + n + " " + "x".repeat(n % 50)));
         byte[] bytes = Files.readAllBytes(whole);

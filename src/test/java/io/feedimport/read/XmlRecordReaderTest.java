@@ -78,7 +78,8 @@ class XmlRecordReaderTest {
         Files.write(file, "<feed><offer><title>Café</title></offer></feed>".getBytes(StandardCharsets.ISO_8859_1));
         FeedDefinition feed = definition("record: /feed/offer\n  encoding: UTF-8", "title: { path: title, type: string }");
 
-        assertThatThrownBy(() -> readAll(feed, file)).isInstanceOf(InputException.class).hasMessageContaining("malformed XML");
+        assertThatThrownBy(() -> readAll(feed, file)).isInstanceOf(InputException.class)
+                .hasMessageStartingWith(file + ":1:24: byte E9 (in E9 3C 2F 74) is not valid UTF-8");
     }
 
     @Test
@@ -94,6 +95,49 @@ class XmlRecordReaderTest {
                     .hasMessageContaining("malformed XML")
                     .hasMessageContaining("(in record 2)")
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+        }
+    }
+
+    @Test
+    void windows1251BytesInAFileDeclaredUtf8FailItAfterTheRecordsBeforeThemNamingLineAndColumn() throws IOException {
+        // given 300 valid records (more than one parser buffer), then a record whose title holds Windows-1251 bytes
+        StringBuilder head = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed>\n");
+        for (int i = 1; i <= 300; i++) {
+            head.append("<offer id=\"OF-").append(i).append("\"><title>Flat ").append(i).append(" in Sofia</title></offer>\n");
+        }
+        head.append("<offer id=\"OF-301\">\n  <title>");
+        byte[] before = head.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] after = "</title></offer>\n</feed>\n".getBytes(StandardCharsets.UTF_8);
+        Path file = dir.resolve("cp1251-declared-utf8.xml");
+        try (var out = Files.newOutputStream(file)) {
+            out.write(before);
+            out.write(new byte[] {(byte) 0xC0, (byte) 0xE1}); // "Аб" in Windows-1251, invalid in UTF-8
+            out.write(after);
+        }
+        FeedDefinition auto = definition("record: /feed/offer", "id: { path: \"@id\", type: string }\n  title: { path: title, type: string }");
+        FeedDefinition declared = definition("record: /feed/offer\n  encoding: UTF-8", "id: { path: \"@id\", type: string }\n  title: { path: title, type: string }");
+
+        for (FeedDefinition feed : List.of(auto, declared)) {
+            // when it is read
+            List<SourceRecord> read = new ArrayList<>();
+            try (XmlRecordReader reader = XmlRecordReader.open(feed, file)) {
+                Throwable failure = null;
+                try {
+                    for (SourceRecord record = reader.read(); record != null; record = reader.read()) {
+                        read.add(record);
+                    }
+                } catch (InputException e) {
+                    failure = e;
+                }
+                // then the 300 records before the bad bytes are read, and the error names line 304, column 10, record 301
+                assertThat(read).hasSize(300);
+                assertThat(read.get(299).value(1)).isEqualTo("Flat 300 in Sofia");
+                assertThat(failure).isInstanceOf(InputException.class)
+                        .hasMessageStartingWith(file + ":304:10: ")
+                        .hasMessageContaining("not valid UTF-8")
+                        .hasMessageContaining("(in record 301)")
+                        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+            }
         }
     }
 
