@@ -3,6 +3,8 @@ package io.feedimport.monitoring;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.feedimport.report.SensitiveValues;
+
 /**
  * Recognises values that look like e-mail addresses or phone numbers, whatever field they come from, so that
  * personal data a feed definition forgot to mark {@code sensitive} still does not leave the machine. It errs on the
@@ -21,7 +23,7 @@ import java.util.regex.Pattern;
  */
 final class PersonalData {
 
-    static final String SCRUBBED = "[scrubbed]";
+    static final String SCRUBBED = SensitiveValues.MASK;
 
     static final String EMAIL_REGEX = "[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}";
     static final int MIN_DIGITS = 8;

@@ -5,13 +5,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.feedimport.feed.FeedDefinition;
-import io.feedimport.feed.FieldDefinition;
+import io.feedimport.report.SensitiveValues;
 import io.feedimport.report.SkipEntry;
 
 /**
- * Decides, for one run, which parts of its skip entries may leave the machine. A value is sent only when its field
- * is declared in the feed, not {@code sensitive}, and the value does not look like personal data; a field the feed
- * does not declare (a record-level rejection) is treated as sensitive, since we cannot know. Skip messages often
+ * Decides, for one run, which parts of its skip entries may leave the machine. A value is sent only when the feed's
+ * {@link SensitiveValues} (the rule the review page and the stored skip report follow too) shows it and the value does
+ * not look like personal data. (The skip report already holds sensitive values masked; this still applies the rule,
+ * for entries from anywhere else.) Skip messages often
  * quote the value ({@code price '-1674' must be at least 0}), and database rejections may quote any column, so a
  * message is sent only when its value could be. Values of sensitive fields seen in the run are also cut out of any
  * other text sent (file name, key, the run's message), in case they turn up there.
@@ -21,27 +22,24 @@ final class SkipRedactor {
     private static final int MAX_TEXT = 200;
     private static final int MIN_SECRET_LENGTH = 4;
 
-    private final FeedDefinition feed;
-    private final boolean sensitiveKey;
+    private final SensitiveValues sensitive;
     private final Set<String> secrets;
 
-    private SkipRedactor(FeedDefinition feed, boolean sensitiveKey, Set<String> secrets) {
-        this.feed = feed;
-        this.sensitiveKey = sensitiveKey;
+    private SkipRedactor(SensitiveValues sensitive, Set<String> secrets) {
+        this.sensitive = sensitive;
         this.secrets = secrets;
     }
 
     /** The redactor for one run of the feed (null when unknown: then every value and key is withheld). */
     static SkipRedactor of(FeedDefinition feed, List<SkipEntry> skips) {
-        boolean sensitiveKey = feed == null || feed.target() != null
-                && feed.target().key().stream().anyMatch(field -> isSensitive(feed, field));
-        SkipRedactor withoutSecrets = new SkipRedactor(feed, sensitiveKey, Set.of());
+        SensitiveValues sensitive = SensitiveValues.of(feed);
+        SkipRedactor withoutSecrets = new SkipRedactor(sensitive, Set.of());
         Set<String> secrets = skips.stream()
                 .filter(skip -> skip.value() != null && skip.value().length() >= MIN_SECRET_LENGTH)
                 .filter(skip -> !withoutSecrets.valueMaySend(skip))
                 .map(SkipEntry::value)
                 .collect(Collectors.toUnmodifiableSet());
-        return new SkipRedactor(feed, sensitiveKey, secrets);
+        return new SkipRedactor(sensitive, secrets);
     }
 
     /** The entry's value as it may be sent: itself, {@value PersonalData#SCRUBBED}, or null when it had none. */
@@ -57,12 +55,12 @@ final class SkipRedactor {
         if (skip.key() == null) {
             return null;
         }
-        return sensitiveKey || PersonalData.appearsIn(skip.key()) ? PersonalData.SCRUBBED : text(skip.key());
+        return sensitive.keySensitive() || PersonalData.appearsIn(skip.key()) ? PersonalData.SCRUBBED : text(skip.key());
     }
 
     /** The entry's message when it may be sent, otherwise null: the caller describes the skip by field and rule. */
     String message(SkipEntry skip) {
-        boolean maySend = !isSensitive(feed, skip.field()) && (skip.value() == null || valueMaySend(skip));
+        boolean maySend = !sensitive.isSensitive(skip.field()) && (skip.value() == null || valueMaySend(skip));
         return maySend && skip.message() != null ? text(skip.message()) : null;
     }
 
@@ -79,11 +77,7 @@ final class SkipRedactor {
     }
 
     private boolean valueMaySend(SkipEntry skip) {
-        return !isSensitive(feed, skip.field()) && !PersonalData.appearsIn(skip.value());
-    }
-
-    private static boolean isSensitive(FeedDefinition feed, String field) {
-        return feed == null || feed.field(field).map(FieldDefinition::sensitive).orElse(true);
+        return !sensitive.isSensitive(skip.field()) && !PersonalData.appearsIn(skip.value());
     }
 
     private static String shorten(String text) {

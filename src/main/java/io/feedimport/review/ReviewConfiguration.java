@@ -9,6 +9,7 @@ import io.feedimport.store.JdbcParkingLot;
 import io.feedimport.store.PickupLog;
 import io.feedimport.store.RunLedger;
 import io.feedimport.store.SkipReportStore;
+import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -49,8 +50,18 @@ public class ReviewConfiguration {
                     + " anyone: set FEEDIMPORT_WEB_TOKEN to a secret, or bind it to 127.0.0.1");
         }
         FilterRegistrationBean<AccessGuard> registration = new FilterRegistrationBean<>(new AccessGuard(properties.token()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.addUrlPatterns("/*");
+        return registration;
+    }
+
+    /** Before the guard, so its refusals carry the headers too; on error dispatches, so error pages do. */
+    @Bean
+    FilterRegistrationBean<SecurityHeaders> securityHeaders() {
+        FilterRegistrationBean<SecurityHeaders> registration = new FilterRegistrationBean<>(new SecurityHeaders());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.addUrlPatterns("/*");
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC);
         return registration;
     }
 

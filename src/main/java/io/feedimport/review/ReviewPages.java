@@ -68,6 +68,7 @@ final class ReviewPages {
         model.addAttribute("chart", ProgressChart.of(detail.samples()));
         model.addAttribute("outcomes", Outcomes.of(detail.run()));
         model.addAttribute("skips", review.skips(runId, filter, offset, PAGE));
+        model.addAttribute("valuesHidden", !review.knowsSensitiveFields(detail.run().feed()));
         model.addAttribute("fields", detail.breakdown().stream().map(c -> c.field()).distinct().sorted().toList());
         model.addAttribute("rules", detail.breakdown().stream().map(c -> c.rule()).distinct().sorted().toList());
         return "run";

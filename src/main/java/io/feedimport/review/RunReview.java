@@ -73,6 +73,7 @@ public final class RunReview {
     private final PickupLog pickups;
     private final ParkedReplay replay;
     private final Feeds feeds;
+    private final ShownValues masking;
     private final Duration replayWait;
 
     public RunReview(RunLedger runs, SkipReportStore skips, JdbcParkingLot parked, PickupLog pickups, ParkedReplay replay,
@@ -83,6 +84,7 @@ public final class RunReview {
         this.pickups = pickups;
         this.replay = replay;
         this.feeds = feeds;
+        this.masking = new ShownValues(feeds);
         this.replayWait = replayWait;
     }
 
@@ -111,18 +113,25 @@ public final class RunReview {
     public SkipPage skips(long runId, SkipFilter filter, long offset, int limit) {
         int size = Math.max(1, Math.min(limit, MAX_PAGE));
         long from = Math.max(0, offset);
-        return new SkipPage(filter, skips.count(runId, filter), from, size, skips.page(runId, filter, from, size));
+        return new SkipPage(filter, skips.count(runId, filter), from, size,
+                skips.page(runId, filter, from, size).stream().map(masking::line).toList());
     }
 
     public void eachSkip(long runId, SkipFilter filter, Consumer<SkippedRecord> sink) {
-        skips.each(runId, filter, sink);
+        skips.each(runId, filter, line -> sink.accept(masking.line(line)));
+    }
+
+    /** Whether this process has the feed's definition, so shows the values of its records it does not mark sensitive. */
+    public boolean knowsSensitiveFields(String feed) {
+        return masking.knows(feed);
     }
 
     public ParkedPage parked(Long runId, String feed, long offset, int limit) {
         String name = blankToNull(feed);
         int size = Math.max(1, Math.min(limit, MAX_PAGE));
         long from = Math.max(0, offset);
-        return new ParkedPage(runId, name, parked.count(runId, name), from, size, parked.page(runId, name, from, size));
+        return new ParkedPage(runId, name, parked.count(runId, name), from, size,
+                parked.page(runId, name, from, size).stream().map(masking::parked).toList());
     }
 
     /** The feeds that have runs, by name, for a filter to offer. */

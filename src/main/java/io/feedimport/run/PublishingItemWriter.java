@@ -12,6 +12,7 @@ import io.feedimport.feed.ValueParser;
 import io.feedimport.monitoring.FeedMeters;
 import io.feedimport.publish.RecordMessage;
 import io.feedimport.publish.RecordPublisher;
+import io.feedimport.report.SensitiveValues;
 import io.feedimport.store.RunLedger;
 import io.feedimport.store.SkipReportStore;
 import io.feedimport.validate.CheckedRecord;
@@ -35,6 +36,7 @@ final class PublishingItemWriter implements ItemWriter<CheckedRecord>, StepExecu
     private static final long SAMPLE_EVERY_NANOS = 1_000_000_000L;
 
     private final FeedDefinition feed;
+    private final SensitiveValues sensitive;
     private final RecordPublisher publisher;
     private final SkipReportStore skipReport;
     private final RunProgress progress;
@@ -54,6 +56,7 @@ final class PublishingItemWriter implements ItemWriter<CheckedRecord>, StepExecu
     PublishingItemWriter(FeedDefinition feed, RecordPublisher publisher, SkipReportStore skipReport, RunLedger runs,
                          RunProgress progress, java.util.function.LongSupplier bytesRead, long fileBytes, FeedMeters meters) {
         this.feed = feed;
+        this.sensitive = SensitiveValues.of(feed);
         this.publisher = publisher;
         this.skipReport = skipReport;
         this.runs = runs;
@@ -90,7 +93,7 @@ final class PublishingItemWriter implements ItemWriter<CheckedRecord>, StepExecu
                         + feed.skipLimit() + "; the run stops so a broken export does no damage");
             }
         }
-        skipReport.write(runId, feed.name(), invalid);
+        skipReport.write(runId, feed.name(), sensitive, invalid);
         if (!messages.isEmpty()) {
             long started = System.nanoTime();
             publisher.publish(messages);

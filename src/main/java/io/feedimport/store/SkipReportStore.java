@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import io.feedimport.report.SkipCount;
+import io.feedimport.report.SensitiveValues;
 import io.feedimport.report.SkipFilter;
 import io.feedimport.report.SkippedRecord;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -27,12 +28,19 @@ public final class SkipReportStore {
         this.jdbc = jdbc;
     }
 
-    public void write(long runId, String feed, List<CheckedRecord> skipped) {
+    /**
+     * Writes the skip lines of these records with the feed's sensitive values already hidden: a value that must not be
+     * shown never reaches the database, so neither the review page, its CSV, {@code report} nor Sentry can show it,
+     * whether or not they know the feed's definition when they read it.
+     */
+    public void write(long runId, String feed, SensitiveValues sensitive, List<CheckedRecord> skipped) {
         List<Object[]> rows = new ArrayList<>();
         for (CheckedRecord record : skipped) {
             int seq = 0;
-            for (SkipEntry entry : SkipEntry.of(runId, feed, record)) {
-                String values = seq == 0 ? RecordValues.toJson(record.source().asMap()) : null;
+            for (SkipEntry raw : SkipEntry.of(runId, feed, record)) {
+                SkippedRecord line = sensitive.line(new SkippedRecord(raw, record.source().asMap()));
+                SkipEntry entry = line.entry();
+                String values = seq == 0 ? RecordValues.toJson(line.values()) : null;
                 rows.add(new Object[] {runId, entry.recordNumber(), seq++, feed, entry.file(), entry.line(), entry.column(),
                         truncate(entry.key(), 500), entry.field(), entry.rule(), truncate(entry.value(), 500), entry.message(),
                         values});

@@ -92,4 +92,19 @@ class RunReviewTest {
         assertThat(rest.hasNext()).isFalse();
         assertThat(review.parked(null, "contacts", 0, 50).total()).isZero();
     }
+
+    @Test
+    void withoutItsFeedsDefinitionAParkedRecordShowsNoValueSinceWhichAreSensitiveIsUnknown() {
+        parked.park(new RecordMessage(2, "offers", 7, 8, "OF-7", Map.of("id", "OF-7", "email", "hidden.mailbox@example.bg")),
+                "the database refused hidden.mailbox@example.bg", 5);
+
+        RunReview.ParkedPage page = review.parked(2L, null, 0, 10);
+
+        assertThat(review.knowsSensitiveFields("offers")).isFalse();
+        assertThat(page.records()).singleElement().satisfies(record -> {
+            assertThat(record.toString()).doesNotContain("hidden.mailbox", "OF-7");
+            assertThat(record.reason()).isEqualTo("the database refused [scrubbed]");
+        });
+        assertThat(parked.find(2, 7).orElseThrow().payload()).as("kept whole for replay").contains("hidden.mailbox@example.bg");
+    }
 }

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import io.feedimport.read.SourceRecord;
+import io.feedimport.report.SensitiveValues;
 import io.feedimport.report.SkipCount;
 import io.feedimport.report.SkipEntry;
 import io.feedimport.report.SkipFilter;
@@ -21,6 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class SkipReportStoreTest {
 
     private static final List<String> FIELDS = List.of("id", "price", "email");
+    private static final SensitiveValues NOTHING_SENSITIVE = new SensitiveValues(true, Set.copyOf(FIELDS), Set.of(), false);
 
     private final JdbcDataSource h2 = new JdbcDataSource();
     private SkipReportStore store;
@@ -30,12 +33,12 @@ class SkipReportStoreTest {
         h2.setURL("jdbc:h2:mem:skip-report-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
         new EngineSchema(h2, SqlDialect.H2).create();
         store = new SkipReportStore(new JdbcTemplate(h2));
-        store.write(1, "offers", List.of(
+        store.write(1, "offers", NOTHING_SENSITIVE, List.of(
                 skipped(4, new String[] {"OF-4", "-3", "a@b.c"}, new Violation("price", "min", "-3", "below 0")),
                 skipped(9, new String[] {"OF-9", "abc", "not-mail"}, new Violation("price", "type", "abc", "not a decimal"),
                         new Violation("email", "pattern", "not-mail", "does not match")),
                 skipped(12, new String[] {"OF-12", "-1", null}, new Violation("price", "min", "-1", "below 0"))));
-        store.write(2, "offers", List.of(skipped(1, new String[] {"OF-1", "x", null}, new Violation("price", "type", "x", "no"))));
+        store.write(2, "offers", NOTHING_SENSITIVE, List.of(skipped(1, new String[] {"OF-1", "x", null}, new Violation("price", "type", "x", "no"))));
     }
 
     @Test
@@ -83,6 +86,20 @@ class SkipReportStoreTest {
         assertThat(streamed).extracting(l -> l.entry().recordNumber()).containsExactly(4L, 9L, 12L);
         assertThat(store.entries(1)).extracting(SkipEntry::recordNumber).containsExactly(4L, 9L, 9L, 12L);
         assertThat(store.entries(2)).singleElement().extracting(SkipEntry::value).isEqualTo("x");
+    }
+
+    @Test
+    void aSensitiveFieldsValueIsHiddenBeforeItReachesTheDatabase() {
+        SensitiveValues emailIsSensitive = new SensitiveValues(true, Set.copyOf(FIELDS), Set.of("email"), false);
+        store.write(3, "offers", emailIsSensitive, List.of(
+                skipped(5, new String[] {"OF-5", "-2", "hidden.mailbox@example.bg"}, new Violation("price", "min", "-2", "below 0")),
+                skipped(6, new String[] {"OF-6", "7", "hidden.mailbox[at]example.bg"},
+                        new Violation("email", "pattern", "hidden.mailbox[at]example.bg", "hidden.mailbox[at]example.bg is no mailbox"))));
+
+        String stored = new JdbcTemplate(h2).queryForList("SELECT * FROM fi_skip WHERE run_id = 3").toString();
+        assertThat(stored).doesNotContain("hidden.mailbox").contains("[scrubbed]", "OF-5", "-2", "pattern");
+        assertThat(store.page(3, SkipFilter.ALL, 0, 10)).extracting(line -> line.entry().value(), line -> line.values().get("email"))
+                .containsExactly(tuple("-2", "[scrubbed]"), tuple("[scrubbed]", "[scrubbed]"));
     }
 
     private static CheckedRecord skipped(long number, String[] values, Violation... violations) {
