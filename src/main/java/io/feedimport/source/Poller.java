@@ -133,7 +133,7 @@ public final class Poller {
         ledger.importing(entry.id(), download.checksum());
         RunSummary summary;
         try {
-            summary = importer.importFile(feed, download.file());
+            summary = importer.importFile(feed, download.file(), download.checksum());
         } catch (RuntimeException e) {
             // a bad file (empty, unreadable) is the file's failure; the copy stays for `feedimport run`
             ledger.ended(entry.id(), FileState.FAILED, null, Messages.firstLine(e));

@@ -148,7 +148,7 @@ class FtpPollerIT {
         return new Poller(folders::open, ledger, this::importFile, dir.resolve("incoming"));
     }
 
-    private RunSummary importFile(FeedDefinition feed, Path file) {
+    private RunSummary importFile(FeedDefinition feed, Path file, String sha256) {
         try {
             imported.add(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {

@@ -60,7 +60,7 @@ class PollerTest {
         return new Poller(new DropFolders(name -> null)::open, ledger, this::importFile, dir.resolve("incoming"));
     }
 
-    RunSummary importFile(FeedDefinition feed, Path file) {
+    RunSummary importFile(FeedDefinition feed, Path file, String sha256) {
         String content = read(file);
         imported.add(file.getFileName() + "=" + content);
         RunStatus status = failing.contains(content) ? RunStatus.FAILED : RunStatus.COMPLETED;
@@ -109,7 +109,7 @@ class PollerTest {
         FeedDefinition feed = feed(SourceDefinition.After.ARCHIVE, SourceDefinition.Readiness.STABLE);
         drop("export.xml", "monday", Instant.parse("2026-11-22T01:40:00Z"));
         poller().poll(feed);
-        Poller dying = new Poller(new DropFolders(name -> null)::open, ledger, (f, file) -> {
+        Poller dying = new Poller(new DropFolders(name -> null)::open, ledger, (f, file, sha256) -> {
             throw new ProcessDied();
         }, dir.resolve("incoming"));
         assertThatThrownBy(() -> dying.poll(feed)).isInstanceOf(ProcessDied.class);
