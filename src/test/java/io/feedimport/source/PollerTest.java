@@ -297,6 +297,26 @@ class PollerTest {
         assertThat(kinds(poller().poll(feed))).containsExactly(FileEvent.Kind.WAITING, FileEvent.Kind.IMPORTED);
     }
 
+    @Test
+    void withAQuietPeriodOnePollTakesAFileUntouchedForAnHourButNotOneJustWritten() throws IOException {
+        SourceDefinition quiet = new SourceDefinition(new SourceDefinition.Local(drop), "*.xml", SourceDefinition.Readiness.STABLE,
+                null, SourceDefinition.DEFAULT_IGNORE, SourceDefinition.After.KEEP, "archive", "failed",
+                Duration.ofSeconds(60), Duration.ofHours(1), Duration.ofMinutes(2));
+        FeedDefinition feed = new FeedDefinition("offers", dir.resolve("offers.yml"), null, List.of(), null, null, 500, null,
+                quiet, null, null, null);
+        FileLedger atTwo = new FileLedger(ledgerJdbc, Clock.fixed(Instant.parse("2026-11-22T02:00:00Z"), ZoneOffset.UTC));
+        Poller once = new Poller(new DropFolders(name -> null)::open, atTwo, this::importFile, dir.resolve("incoming"));
+        drop("finished.xml", "<feed>whole</feed>", Instant.parse("2026-11-22T01:00:00Z"));
+        drop("uploading.xml", "<feed>ha", Instant.parse("2026-11-22T01:59:30Z"));
+
+        List<FileEvent> events = once.poll(feed);
+
+        assertThat(events).extracting(FileEvent::file, FileEvent::kind).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("finished.xml", FileEvent.Kind.IMPORTED),
+                org.assertj.core.groups.Tuple.tuple("uploading.xml", FileEvent.Kind.WAITING));
+        assertThat(imported).containsExactly("finished.xml=<feed>whole</feed>");
+    }
+
     /** A clock that is a minute later each time it is read. */
     static final class MinuteByMinute extends Clock {
         private Instant now = Instant.parse("2026-11-22T01:00:00Z");
