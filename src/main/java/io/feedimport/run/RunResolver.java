@@ -14,9 +14,9 @@ import org.springframework.batch.core.repository.JobRepository;
 
 /**
  * Decides which run a command continues. A run is identified by feed, file path, file content and definition
- * (see {@link FileFingerprint} and {@link FeedDefinition#identity()})
- * if the latest such run failed or was killed it is resumed, if it completed a new run of the same file starts
- * (records are then found unchanged), and if a live process is running it, the command is refused.
+ * (see {@link FileFingerprint} and {@link FeedDefinition#identity()}). If the latest such run failed or was killed
+ * it is resumed, if it completed a new run of the same file starts (records are then found unchanged), and if a live
+ * process is running it, the command is refused.
  */
 final class RunResolver {
 
