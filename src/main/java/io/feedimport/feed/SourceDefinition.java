@@ -15,17 +15,30 @@ import java.util.List;
  * @param archiveDir   where imported files go with {@link After#ARCHIVE}: relative to the drop folder, or absolute
  * @param failedDir    where files that failed to import go: relative to the drop folder, or absolute
  * @param readyTimeout how long a file may wait for readiness before it is reported
+ * @param stableAfter  with {@link Readiness#STABLE}, how old a file's modification time must be for the file to be
+ *                     complete at the first poll that sees it; null: only two polls decide (and with markers)
  */
 public record SourceDefinition(Location location, String pattern, Readiness ready, String marker, List<String> ignore,
-                               After after, String archiveDir, String failedDir, Duration pollEvery, Duration readyTimeout) {
+                               After after, String archiveDir, String failedDir, Duration pollEvery, Duration readyTimeout,
+                               Duration stableAfter) {
 
     public static final List<String> DEFAULT_IGNORE = List.of("*.tmp", "*.part", "*.filepart", ".*");
+    public static final Duration DEFAULT_STABLE_AFTER = Duration.ofMinutes(5);
 
     public SourceDefinition {
         ignore = List.copyOf(ignore);
     }
 
-    /** When a file is complete: its size and modification time unchanged over two polls, or its marker file present. */
+    /** A source without a quiet period: a stable file is complete only once two polls saw it unchanged. */
+    public SourceDefinition(Location location, String pattern, Readiness ready, String marker, List<String> ignore,
+                            After after, String archiveDir, String failedDir, Duration pollEvery, Duration readyTimeout) {
+        this(location, pattern, ready, marker, ignore, after, archiveDir, failedDir, pollEvery, readyTimeout, null);
+    }
+
+    /**
+     * When a file is complete: its size and modification time unchanged over two polls or older than stableAfter,
+     * or its marker file present.
+     */
     public enum Readiness { STABLE, MARKER }
 
     /** What happens to a file once it is imported. */

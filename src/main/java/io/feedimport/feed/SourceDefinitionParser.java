@@ -24,7 +24,7 @@ import io.feedimport.feed.SourceDefinition.Readiness;
 final class SourceDefinitionParser {
 
     private static final Set<String> SOURCE = Set.of("ftp", "local", "pattern", "ready", "marker", "ignore", "after",
-            "archiveDir", "failedDir", "pollEvery", "readyTimeout");
+            "archiveDir", "failedDir", "pollEvery", "readyTimeout", "stableAfter");
     private static final Set<String> FTP = Set.of("host", "port", "user", "passwordEnv", "dir", "secure", "passive");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
@@ -62,10 +62,15 @@ final class SourceDefinitionParser {
                     ? pollEvery.toSeconds() + "s" : pollEvery.toMillis() + "ms") + "); every file would be reported before"
                     + " it could be found ready");
         }
+        Duration stableAfter = Durations.parse(source, "stableAfter");
+        if (stableAfter != null && ready == Readiness.MARKER) {
+            source.problem("stableAfter", "only applies with ready: stable");
+        }
         return new SourceDefinition(location, pattern, ready,
                 ready == Readiness.MARKER ? requireNonNullElse(marker, ".done") : null, ignore,
                 choice(source, "after", After.values(), After.ARCHIVE), folder(source, "archiveDir", "archive"),
-                folder(source, "failedDir", "failed"), pollEvery, readyTimeout);
+                folder(source, "failedDir", "failed"), pollEvery, readyTimeout,
+                ready == Readiness.STABLE ? requireNonNullElse(stableAfter, SourceDefinition.DEFAULT_STABLE_AFTER) : null);
     }
 
     private Location location(YamlSection source) {

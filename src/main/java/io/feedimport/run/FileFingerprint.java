@@ -1,62 +1,51 @@
 package io.feedimport.run;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Identifies a file's content cheaply: its size, its modification time and a SHA-256 of its first and last megabyte.
- * Reading a 2 GB file in full only to name it would add seconds to every run. A new export is a new write (new
- * modification time) even when its size and ends happen to be unchanged, so a run never resumes into another file;
- * the price is that a copied or touched file starts a new run instead of resuming, which only costs time.
+ * Identifies a file by its content alone: the SHA-256 of every byte, in hex, as the pick-up's download computes it.
+ * Neither the modification time nor a sample of the ends: a daemon killed mid-import downloads the file again on
+ * restart, and that new copy, with its new time, must resume the same run, while two exports that share their size
+ * and ends must never resume into each other. It costs one extra read of a file given to {@code run --file}; the
+ * pick-up passes the checksum it computed while downloading instead.
  */
 final class FileFingerprint {
 
-    private static final int SAMPLE = 1 << 20;
+    private static final int BUFFER = 1 << 16;
 
     private FileFingerprint() {
     }
 
     static String of(Path file) {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = channel.size();
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(read(channel, 0, (int) Math.min(SAMPLE, size)));
-            if (size > SAMPLE) {
-                long tail = Math.max(SAMPLE, size - SAMPLE);
-                digest.update(read(channel, tail, (int) (size - tail)));
+        MessageDigest digest = sha256();
+        byte[] buffer = new byte[BUFFER];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
             }
-            long modified = Files.getLastModifiedTime(file).toMillis();
-            return size + "-" + modified + "-" + HexFormat.of().formatHex(digest.digest(), 0, 12);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM provides SHA-256", e);
         }
-    }
-
-    private static ByteBuffer read(FileChannel channel, long position, int length) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(length);
-        while (buffer.hasRemaining() && channel.read(buffer, position + buffer.position()) >= 0) {
-            // keep reading until the sample is complete
-        }
-        return buffer.flip();
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     static String ofText(String text) {
+        return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)), 0, 12);
+    }
+
+    private static MessageDigest sha256() {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0, 12);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM provides SHA-256", e);
         }
     }
-
 }

@@ -56,11 +56,26 @@ public final class ImportRunner {
     }
 
     public RunSummary run(FeedDefinition feed, Path input, RunProgress progress) {
+        return run(feed, input, progress, null);
+    }
+
+    /**
+     * Imports a file whose content checksum is known, as the pick-up knows it from the download, so the file is not
+     * read once more only to be identified.
+     *
+     * @param sha256 the SHA-256 of the file's bytes in lower-case hex
+     */
+    public RunSummary run(FeedDefinition feed, Path input, String sha256) {
+        return run(feed, input, RunProgress.NONE, java.util.Objects.requireNonNull(sha256));
+    }
+
+    private RunSummary run(FeedDefinition feed, Path input, RunProgress progress, String sha256) {
         Path file = input.toAbsolutePath().normalize();
         RecordReaders.requireReadable(feed, file);
         tables.ensure(feed);
         RunOwner owner = RunOwner.current();
-        JobParameters parameters = resolver.resolve(feed, file, owner);
+        JobParameters parameters = sha256 == null ? resolver.resolve(feed, file, owner)
+                : resolver.resolve(feed, file, sha256, owner);
         OffsetDateTime started = OffsetDateTime.now(ZoneOffset.UTC);
         JobExecution execution;
         try (RecordPublisher publisher = publishers.open(feed)) {

@@ -13,10 +13,10 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 
 /**
- * Decides which run a command continues. A run is identified by feed, file path, file content and definition:
- * (see {@link FileFingerprint} and {@link FeedDefinition#identity()})
- * if the latest such run failed or was killed it is resumed, if it completed a new run of the same file starts
- * (records are then found unchanged), and if a live process is running it, the command is refused.
+ * Decides which run a command continues. A run is identified by feed, file path, file content and definition
+ * (see {@link FileFingerprint} and {@link FeedDefinition#identity()}). If the latest such run failed or was killed
+ * it is resumed, if it completed a new run of the same file starts (records are then found unchanged), and if a live
+ * process is running it, the command is refused.
  */
 final class RunResolver {
 
@@ -31,7 +31,11 @@ final class RunResolver {
     }
 
     JobParameters resolve(FeedDefinition feed, Path file, RunOwner here) {
-        String fingerprint = FileFingerprint.of(file);
+        return resolve(feed, file, FileFingerprint.of(file), here);
+    }
+
+    /** @param fingerprint the SHA-256 of the file's bytes in hex, when the caller computed it already (a download) */
+    JobParameters resolve(FeedDefinition feed, Path file, String fingerprint, RunOwner here) {
         String definition = FileFingerprint.ofText(feed.identity());
         for (long attempt = 1; ; attempt++) {
             JobParameters parameters = new JobParametersBuilder()

@@ -24,6 +24,7 @@ import io.feedimport.support.DaemonThreads;
  */
 public final class FeedPickup implements AutoCloseable {
 
+    /** How long a feed's lock outlives a holder that stopped renewing it (a killed daemon), unless configured. */
     static final Duration LOCK_TTL = Duration.ofMinutes(2);
 
     private final Poller poller;
@@ -31,12 +32,19 @@ public final class FeedPickup implements AutoCloseable {
     private final PickupLog log;
     private final String holder;
     private final Clock clock;
+    private final Duration lockTtl;
     /** One thread renews the locks of every pick-up under way, rather than a thread per pick-up every pollEvery. */
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
             DaemonThreads.named("feedimport-lock-renewal"));
 
     /** @param holder this process, as other processes will read it: host/pid/random */
     public FeedPickup(Poller poller, FeedLocks locks, PickupLog log, String holder, Clock clock) {
+        this(poller, locks, log, holder, clock, LOCK_TTL);
+    }
+
+    /** @param lockTtl how long the lock outlives a holder that stopped renewing it; renewed every quarter of it */
+    public FeedPickup(Poller poller, FeedLocks locks, PickupLog log, String holder, Clock clock, Duration lockTtl) {
+        this.lockTtl = lockTtl;
         this.poller = poller;
         this.locks = locks;
         this.log = log;
@@ -64,12 +72,13 @@ public final class FeedPickup implements AutoCloseable {
 
     private PickupResult locked(FeedDefinition feed, String trigger, Pass pass) {
         Instant started = clock.instant();
-        if (!locks.tryAcquire(feed.name(), holder, LOCK_TTL)) {
+        if (!locks.tryAcquire(feed.name(), holder, lockTtl)) {
             String by = locks.holder(feed.name()).map(h -> h.holder()).orElse("another process");
             return PickupResult.skipped(feed.name(), "already being picked up by " + by);
         }
-        ScheduledFuture<?> renewal = heartbeat.scheduleAtFixedRate(() -> locks.renew(feed.name(), holder, LOCK_TTL),
-                LOCK_TTL.toSeconds() / 4, LOCK_TTL.toSeconds() / 4, TimeUnit.SECONDS);
+        long renewEvery = Math.max(1, lockTtl.toMillis() / 4);
+        ScheduledFuture<?> renewal = heartbeat.scheduleAtFixedRate(() -> locks.renew(feed.name(), holder, lockTtl),
+                renewEvery, renewEvery, TimeUnit.MILLISECONDS);
         try {
             PickupResult result = PickupResult.of(feed.name(), pass.run());
             // every cron pick-up is on record (one that found nothing most of all); a poll every minute only when

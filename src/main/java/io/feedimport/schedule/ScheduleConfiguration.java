@@ -3,12 +3,14 @@ package io.feedimport.schedule;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 
 import io.feedimport.source.Poller;
 import io.feedimport.store.EngineSchema;
 import io.feedimport.store.FeedLocks;
 import io.feedimport.store.PickupLog;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,8 +30,9 @@ public class ScheduleConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    FeedPickup feedPickup(Poller poller, FeedLocks locks, PickupLog log) {
-        return new FeedPickup(poller, locks, log, holder(), Clock.systemUTC());
+    FeedPickup feedPickup(Poller poller, FeedLocks locks, PickupLog log,
+                          @Value("${feedimport.lock-ttl:2m}") Duration lockTtl) {
+        return new FeedPickup(poller, locks, log, holder(), Clock.systemUTC(), lockTtl);
     }
 
     /** host/pid/random: unique per process, and readable in "already being picked up by ..." messages. */

@@ -9,5 +9,6 @@ import io.feedimport.report.RunSummary;
 @FunctionalInterface
 public interface FileImport {
 
-    RunSummary importFile(FeedDefinition feed, Path file);
+    /** @param sha256 the checksum of the file's bytes computed while downloading it: the run's identity */
+    RunSummary importFile(FeedDefinition feed, Path file, String sha256);
 }

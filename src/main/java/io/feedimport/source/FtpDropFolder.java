@@ -54,18 +54,26 @@ public final class FtpDropFolder implements DropFolder {
         return "ftp" + (ftp.secure() ? "s" : "") + "://" + ftp.user() + "@" + ftp.host() + ":" + ftp.port() + ftp.dir();
     }
 
+    /**
+     * Lists with MLSD when the server offers it (RFC 3659: exact times in UTC), else with LIST, whose times are
+     * minutes in the server's own time zone, parsed as if they were this machine's: such times only tell a change
+     * from one poll to the next, never how old a file is.
+     */
     @Override
     public List<DroppedFile> list() {
         try {
-            FTPFile[] entries = session().list(ftp.dir());
-            if (entries.length == 0 && !session().exists(ftp.dir())) {
+            FTPClient client = session().getClientInstance();
+            boolean exact = client.hasFeature("MLST");
+            FTPFile[] entries = exact ? client.mlistDir(ftp.dir()) : session().list(ftp.dir());
+            if (entries == null || entries.length == 0 && !session().exists(ftp.dir())) {
                 throw new DropFolderException(describe() + ": no such folder on the server");
             }
             List<DroppedFile> files = new ArrayList<>();
             for (FTPFile entry : entries) {
                 if (entry != null && entry.isFile()) {
                     Instant modified = entry.getTimestamp() == null ? Instant.EPOCH : entry.getTimestamp().toInstant();
-                    files.add(new DroppedFile(entry.getName(), entry.getSize(), modified));
+                    files.add(new DroppedFile(entry.getName(), entry.getSize(), modified,
+                            exact && entry.getTimestamp() != null));
                 }
             }
             return files;

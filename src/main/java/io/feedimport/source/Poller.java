@@ -21,14 +21,12 @@ import io.feedimport.support.Messages;
 /**
  * One polling pass over a feed's drop folder: every complete file not seen before is downloaded whole, imported and
  * tidied up (archived, deleted or kept; moved to the failed folder when its import failed), oldest first. A file is
- * complete when its size and time did not change since the previous poll (or its marker is there) and its name is
- * not a partial one. The ledger decides what was seen before, so a restart, a second poller or a failed archive
+ * complete as {@link FileReadiness} decides and when its name is not a partial one. The ledger decides what was seen before, so a restart, a second poller or a failed archive
  * step never imports a file twice, while new content under an old name is imported.
  */
 public final class Poller {
 
     private static final int DOWNLOAD_ATTEMPTS = 3;
-    static final Duration SETTLE = Duration.ofSeconds(1);
 
     private final Function<SourceDefinition, DropFolder> folders;
     private final FileLedger ledger;
@@ -50,6 +48,7 @@ public final class Poller {
 
     public List<FileEvent> poll(FeedDefinition feed) {
         SourceDefinition source = feed.pickup();
+        FileReadiness readiness = new FileReadiness(source);
         List<FileEvent> events = new ArrayList<>();
         try (DropFolder folder = folders.apply(source)) {
             List<DroppedFile> listed = folder.list();
@@ -66,8 +65,9 @@ public final class Poller {
                 FileEntry entry = ledger.observe(feed.name(), file.name(), file.size(), file.modified());
                 if (entry.state().handled()) {
                     tidier.tidy(folder, source, entry, events);
-                } else if (!ready(source, entry, names)) {
-                    FileEvent waiting = waiting(source, entry);
+                } else if (!readiness.ready(entry, source.marker() != null && names.contains(file.name() + source.marker()),
+                        file.exactTime())) {
+                    FileEvent waiting = waiting(source, entry, readiness.waitingFor(entry));
                     if (waiting.kind() == FileEvent.Kind.STALLED) {
                         ledger.remark(entry.id(), "stalled: " + waiting.detail());
                     }
@@ -86,28 +86,12 @@ public final class Poller {
         return events;
     }
 
-    /**
-     * With markers, when the marker is there. Otherwise when two polls at least {@link #SETTLE} apart saw the same
-     * size and time, and the file is not empty: an upload that has just begun, or whose writes the server still
-     * buffers, looks unchanged over two polls in quick succession (two `feedimport poll` in a row).
-     */
-    private static boolean ready(SourceDefinition source, FileEntry entry, Set<String> names) {
-        if (source.ready() == SourceDefinition.Readiness.MARKER) {
-            return names.contains(entry.name() + source.marker());
-        }
-        return entry.polls() >= 2 && entry.size() > 0
-                && Duration.between(entry.unchangedSince(), entry.updatedAt()).compareTo(SETTLE) >= 0;
-    }
-
     private static boolean isMarker(SourceDefinition source, String name) {
         return source.ready() == SourceDefinition.Readiness.MARKER && name.endsWith(source.marker());
     }
 
-    private static FileEvent waiting(SourceDefinition source, FileEntry entry) {
+    private static FileEvent waiting(SourceDefinition source, FileEntry entry, String what) {
         Duration waited = Duration.between(entry.firstSeen(), entry.updatedAt());
-        String what = source.ready() == SourceDefinition.Readiness.MARKER ? "without its marker " + entry.name() + source.marker()
-                : entry.polls() < 2 ? "new or changed since the last poll (" + entry.size() + " bytes)"
-                : entry.size() == 0 ? "empty so far" : "unchanged for less than " + SETTLE.toSeconds() + "s";
         if (waited.compareTo(source.readyTimeout()) > 0) {
             return new FileEvent(entry.name(), FileEvent.Kind.STALLED, null, what + " for " + waited.toMinutes()
                     + " min, longer than readyTimeout " + source.readyTimeout().toMinutes() + " min");
@@ -133,7 +117,7 @@ public final class Poller {
         ledger.importing(entry.id(), download.checksum());
         RunSummary summary;
         try {
-            summary = importer.importFile(feed, download.file());
+            summary = importer.importFile(feed, download.file(), download.checksum());
         } catch (RuntimeException e) {
             // a bad file (empty, unreadable) is the file's failure; the copy stays for `feedimport run`
             ledger.ended(entry.id(), FileState.FAILED, null, Messages.firstLine(e));

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +54,21 @@ class PollCommandIT {
                 .anySatisfy(line -> assertThat(line).startsWith("export_2026-11-22.xml").contains("imported"))
                 .anySatisfy(line -> assertThat(line).startsWith("export_2026-11-22-resent.xml").contains("duplicate"));
         assertThat(cli.run("runs").out().lines().count()).as("one run only").isEqualTo(2);
+    }
+
+    @Test
+    void onePollFromCronImportsAnExportFinishedAnHourAgoButNotOneJustWritten() throws Exception {
+        Path finished = Files.copy(FeedImportCliIT.SAMPLE, drop.resolve("export_2026-11-21.xml"));
+        Files.setLastModifiedTime(finished, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+        Files.copy(FeedImportCliIT.SAMPLE, drop.resolve("export_2026-11-22.xml"));
+
+        CliProcess.Result poll = cli.run("poll", "offers");
+
+        assertThat(poll.exitCode()).as(poll.err()).isZero();
+        assertThat(poll.out()).contains("imported  export_2026-11-21.xml", "run 1: 300 read, 15 skipped, 285 persisted")
+                .contains("waiting   export_2026-11-22.xml");
+        assertThat(drop.resolve("archive/export_2026-11-21.xml")).exists();
+        assertThat(drop.resolve("export_2026-11-22.xml")).as("a file written just now waits for a second poll").exists();
     }
 
     @Test

@@ -87,8 +87,20 @@ class SourceDefinitionParserTest {
 
         assertThat(feed.pickup()).isEqualTo(new SourceDefinition(new Local(drop), "*", Readiness.STABLE, null,
                 List.of("*.tmp", "*.part", "*.filepart", ".*"), After.ARCHIVE, "archive", "failed",
-                Duration.ofSeconds(60), Duration.ofHours(1)));
+                Duration.ofSeconds(60), Duration.ofHours(1), Duration.ofMinutes(5)));
         assertThat(feed.schedule()).isNull();
+    }
+
+    @Test
+    void aQuietPeriodIsReadWithStableReadinessAndRefusedWithMarkers() throws IOException {
+        Path stable = write(FEED + "source: { local: { dir: drop }, stableAfter: 2m }\n");
+        Path marker = write(FEED.replace("name: offers", "name: marked") + "source: { local: { dir: drop }, ready: marker, stableAfter: 2m }\n");
+        Path zero = write(FEED.replace("name: offers", "name: zero") + "source: { local: { dir: drop }, stableAfter: 0s }\n");
+
+        assertThat(loader.load(stable).pickup().stableAfter()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(problems(marker)).containsExactly(marker + ": source.stableAfter: only applies with ready: stable");
+        assertThat(problems(zero)).containsExactly(zero + ": source.stableAfter: expected a positive duration such as 500ms,"
+                + " 30s, 10m or 2h, got '0s'");
     }
 
     @Test
@@ -174,7 +186,7 @@ class SourceDefinitionParserTest {
 
         assertThat(problems(file)).containsExactly(
                 file + ": source.unzip: unknown key; expected one of after, archiveDir, failedDir, ftp, ignore, local,"
-                        + " marker, pattern, pollEvery, ready, readyTimeout",
+                        + " marker, pattern, pollEvery, ready, readyTimeout, stableAfter",
                 file + ": source.ready: expected stable or marker, got 'complete'",
                 file + ": source.marker: only applies with ready: marker",
                 file + ": source.after: expected archive, delete or keep, got 'move'");

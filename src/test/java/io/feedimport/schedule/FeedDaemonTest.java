@@ -106,7 +106,7 @@ class FeedDaemonTest {
         new EngineSchema(h2, SqlDialect.H2).create();
         JdbcTemplate jdbc = new JdbcTemplate(h2);
         log = new PickupLog(jdbc);
-        Poller poller = new Poller(new DropFolders(name -> null)::open, new FileLedger(jdbc, Clock.systemUTC()), (feed, file) -> {
+        Poller poller = new Poller(new DropFolders(name -> null)::open, new FileLedger(jdbc, Clock.systemUTC()), (feed, file, sha256) -> {
             imported.add(file.getFileName().toString());
             return new RunSummary(imported.size(), feed.name(), file.toString(), RunStatus.COMPLETED, 1, 0, 1, 0, 1, 0, 0,
                     0, 5, OffsetDateTime.now(), null);

@@ -48,7 +48,7 @@ class FeedPickupTest {
         new EngineSchema(h2, SqlDialect.H2).create();
         jdbc = new JdbcTemplate(h2);
         locks = new FeedLocks(jdbc);
-        Poller poller = new Poller(new DropFolders(name -> null)::open, new FileLedger(jdbc, Clock.systemUTC()), (feed, file) -> {
+        Poller poller = new Poller(new DropFolders(name -> null)::open, new FileLedger(jdbc, Clock.systemUTC()), (feed, file, sha256) -> {
             imported.add(file.getFileName().toString());
             return new RunSummary(imported.size(), feed.name(), file.toString(), RunStatus.COMPLETED, 1, 0, 1, 0, 1, 0, 0,
                     0, 5, OffsetDateTime.now(), null);

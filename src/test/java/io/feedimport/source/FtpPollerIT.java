@@ -94,6 +94,23 @@ class FtpPollerIT {
     }
 
     @Test
+    void withAQuietPeriodOnePollTakesAFileUntouchedForAnHourByItsExactTimeButNotOneJustUploaded() throws Exception {
+        FeedDefinition feed = feed("OFFERS_FTP_PASSWORD");
+        Path finished = Files.writeString(home.resolve("outgoing/finished.xml"), "<feed>whole</feed>");
+        // the server lists the time of its local file: MLSD gives it to the second, in UTC
+        Files.setLastModifiedTime(finished, java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(Duration.ofHours(1))));
+        Files.writeString(home.resolve("outgoing/uploading.xml"), "<feed>ha");
+
+        List<FileEvent> events = poller().poll(feed);
+
+        assertThat(events).extracting(FileEvent::file, FileEvent::kind).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("finished.xml", FileEvent.Kind.IMPORTED),
+                org.assertj.core.groups.Tuple.tuple("uploading.xml", FileEvent.Kind.WAITING));
+        assertThat(imported).containsExactly("<feed>whole</feed>");
+    }
+
+    @Test
     void aWrongPasswordAMissingFolderAndAStoppedServerEachGiveOneClearLineWithoutTheSecret() throws Exception {
         FeedDefinition wrongPassword = feed("WRONG_PASSWORD");
         FeedDefinition missingFolder = feed("OFFERS_FTP_PASSWORD", "/nowhere");
@@ -148,7 +165,7 @@ class FtpPollerIT {
         return new Poller(folders::open, ledger, this::importFile, dir.resolve("incoming"));
     }
 
-    private RunSummary importFile(FeedDefinition feed, Path file) {
+    private RunSummary importFile(FeedDefinition feed, Path file, String sha256) {
         try {
             imported.add(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -170,7 +187,7 @@ class FtpPollerIT {
         SourceDefinition source = new SourceDefinition(
                 new SourceDefinition.Ftp("127.0.0.1", port, user, passwordEnv, folder, false, true), "*.xml",
                 SourceDefinition.Readiness.STABLE, null, SourceDefinition.DEFAULT_IGNORE, SourceDefinition.After.ARCHIVE,
-                "archive", "failed", Duration.ofSeconds(1), Duration.ofHours(1));
+                "archive", "failed", Duration.ofSeconds(1), Duration.ofHours(1), Duration.ofMinutes(2));
         return new FeedDefinition("offers", dir.resolve("offers.yml"), null, List.of(), null, null, 500, null, source, null, null, null);
     }
 

@@ -60,7 +60,7 @@ class PollerTest {
         return new Poller(new DropFolders(name -> null)::open, ledger, this::importFile, dir.resolve("incoming"));
     }
 
-    RunSummary importFile(FeedDefinition feed, Path file) {
+    RunSummary importFile(FeedDefinition feed, Path file, String sha256) {
         String content = read(file);
         imported.add(file.getFileName() + "=" + content);
         RunStatus status = failing.contains(content) ? RunStatus.FAILED : RunStatus.COMPLETED;
@@ -109,7 +109,7 @@ class PollerTest {
         FeedDefinition feed = feed(SourceDefinition.After.ARCHIVE, SourceDefinition.Readiness.STABLE);
         drop("export.xml", "monday", Instant.parse("2026-11-22T01:40:00Z"));
         poller().poll(feed);
-        Poller dying = new Poller(new DropFolders(name -> null)::open, ledger, (f, file) -> {
+        Poller dying = new Poller(new DropFolders(name -> null)::open, ledger, (f, file, sha256) -> {
             throw new ProcessDied();
         }, dir.resolve("incoming"));
         assertThatThrownBy(() -> dying.poll(feed)).isInstanceOf(ProcessDied.class);
@@ -295,6 +295,26 @@ class PollerTest {
 
         assertThat(events).extracting(FileEvent::detail).containsExactlyInAnyOrder("unchanged for less than 1s", "empty so far");
         assertThat(kinds(poller().poll(feed))).containsExactly(FileEvent.Kind.WAITING, FileEvent.Kind.IMPORTED);
+    }
+
+    @Test
+    void withAQuietPeriodOnePollTakesAFileUntouchedForAnHourButNotOneJustWritten() throws IOException {
+        SourceDefinition quiet = new SourceDefinition(new SourceDefinition.Local(drop), "*.xml", SourceDefinition.Readiness.STABLE,
+                null, SourceDefinition.DEFAULT_IGNORE, SourceDefinition.After.KEEP, "archive", "failed",
+                Duration.ofSeconds(60), Duration.ofHours(1), Duration.ofMinutes(2));
+        FeedDefinition feed = new FeedDefinition("offers", dir.resolve("offers.yml"), null, List.of(), null, null, 500, null,
+                quiet, null, null, null);
+        FileLedger atTwo = new FileLedger(ledgerJdbc, Clock.fixed(Instant.parse("2026-11-22T02:00:00Z"), ZoneOffset.UTC));
+        Poller once = new Poller(new DropFolders(name -> null)::open, atTwo, this::importFile, dir.resolve("incoming"));
+        drop("finished.xml", "<feed>whole</feed>", Instant.parse("2026-11-22T01:00:00Z"));
+        drop("uploading.xml", "<feed>ha", Instant.parse("2026-11-22T01:59:30Z"));
+
+        List<FileEvent> events = once.poll(feed);
+
+        assertThat(events).extracting(FileEvent::file, FileEvent::kind).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("finished.xml", FileEvent.Kind.IMPORTED),
+                org.assertj.core.groups.Tuple.tuple("uploading.xml", FileEvent.Kind.WAITING));
+        assertThat(imported).containsExactly("finished.xml=<feed>whole</feed>");
     }
 
     /** A clock that is a minute later each time it is read. */
