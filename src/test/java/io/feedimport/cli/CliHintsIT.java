@@ -57,13 +57,7 @@ class CliHintsIT {
                 "--profile", PROFILE);
         assertThat(first.exitCode()).as(first.err()).isZero();
         // a conflict PostgreSQL reports as transient, every time, for one offer: it is retried, then parked
-        sql("CREATE TABLE " + SCHEMA + ".offer_guard (blocked BOOLEAN)", "INSERT INTO " + SCHEMA + ".offer_guard VALUES (true)",
-                "CREATE FUNCTION " + SCHEMA + ".refuse_ten() RETURNS trigger AS $$ BEGIN"
-                        + " IF NEW.id = 'OF-000010' AND (SELECT blocked FROM " + SCHEMA + ".offer_guard) THEN"
-                        + " RAISE EXCEPTION 'offer % conflicts with a concurrent update', NEW.id USING ERRCODE = '40001';"
-                        + " END IF; RETURN NEW; END $$ LANGUAGE plpgsql",
-                "CREATE TRIGGER refuse_ten BEFORE INSERT OR UPDATE ON " + SCHEMA + ".offer FOR EACH ROW EXECUTE FUNCTION "
-                        + SCHEMA + ".refuse_ten()");
+        Postgres.refuseOffer(SCHEMA, "OF-000010");
         Path second = dir.resolve("offers-next-day.xml");
         Files.writeString(second, Files.readString(FeedImportCliIT.SAMPLE, StandardCharsets.UTF_8).replace(
                 "<updated>2026-10-01T15:56:22Z</updated>", "<updated>2026-11-01T15:56:22Z</updated>"), StandardCharsets.UTF_8);
@@ -130,7 +124,7 @@ class CliHintsIT {
         String why = group(parking.out(), "\\(why: (.+)\\)");
         String review = group(parking.err(), "review them with: (.+); after fixing the cause");
         String replay = group(parking.err(), "after fixing the cause: (.+)$");
-        sql("UPDATE " + SCHEMA + ".offer_guard SET blocked = false");
+        Postgres.releaseOffer(SCHEMA);
 
         CliProcess.Result report = shell(why);
         CliProcess.Result parked = shell(review);

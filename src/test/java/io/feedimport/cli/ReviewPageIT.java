@@ -69,13 +69,7 @@ class ReviewPageIT {
         CliProcess.Result first = cli.run("run", jobs.resolve("offers.yml").toString(), "--file", FeedImportCliIT.SAMPLE.toString());
         assertThat(first.exitCode()).as(first.err()).isZero();
         // a conflict PostgreSQL reports as transient, every time, for one offer: it is retried, then parked
-        sql("CREATE TABLE " + SCHEMA + ".offer_guard (blocked BOOLEAN)", "INSERT INTO " + SCHEMA + ".offer_guard VALUES (true)",
-                "CREATE FUNCTION " + SCHEMA + ".refuse_ten() RETURNS trigger AS $$ BEGIN"
-                        + " IF NEW.id = 'OF-000010' AND (SELECT blocked FROM " + SCHEMA + ".offer_guard) THEN"
-                        + " RAISE EXCEPTION 'offer % conflicts with a concurrent update', NEW.id USING ERRCODE = '40001';"
-                        + " END IF; RETURN NEW; END $$ LANGUAGE plpgsql",
-                "CREATE TRIGGER refuse_ten BEFORE INSERT OR UPDATE ON " + SCHEMA + ".offer FOR EACH ROW EXECUTE FUNCTION "
-                        + SCHEMA + ".refuse_ten()");
+        Postgres.refuseOffer(SCHEMA, "OF-000010");
         // the next export changed offer 10, so it must be written again
         Path second = dir.resolve("offers-next-day.xml");
         String sample = Files.readString(FeedImportCliIT.SAMPLE, StandardCharsets.UTF_8);
@@ -158,7 +152,7 @@ class ReviewPageIT {
 
         // replayed from the parked page, filtered by feed: the page it returns to keeps the filter
         browser.get(base + "parked?feed=offers");
-        sql("UPDATE " + SCHEMA + ".offer_guard SET blocked = false");
+        Postgres.releaseOffer(SCHEMA);
         follow(browser.findElement(By.cssSelector("#parked-records tr[data-record='10'] .replay")));
 
         assertThat(browser.getCurrentUrl()).contains("/parked?", "feed=offers").doesNotContain("jsessionid");
@@ -182,7 +176,7 @@ class ReviewPageIT {
         browser.get(base + "runs/2");
         WebElement replayAll = browser.findElement(By.id("replay-all"));
         assertThat(replayAll.getText()).isEqualTo("Replay all 1 parked record(s) of this run");
-        sql("UPDATE " + SCHEMA + ".offer_guard SET blocked = false");
+        Postgres.releaseOffer(SCHEMA);
         follow(replayAll);
 
         assertThat(browser.findElement(By.className("notice")).getText()).isEqualTo("1 parked record(s) of run 2 replayed: 1 handled");
