@@ -1,9 +1,17 @@
 package io.feedimport.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,9 +57,46 @@ final class CliProcess {
             return Files.exists(err) ? Files.readString(err, StandardCharsets.UTF_8) : "";
         }
 
+        /** Waits until the process has written {@code text} to stderr; fails if it dies first or takes longer than {@code within}. */
+        Running awaitErr(String text, Duration within) throws IOException, InterruptedException {
+            long deadline = System.nanoTime() + within.toNanos();
+            while (!errSoFar().contains(text)) {
+                assertThat(process.isAlive()).as("died before printing '" + text + "': " + errSoFar()).isTrue();
+                assertThat(System.nanoTime()).as("did not print '" + text + "' within " + within + ": " + errSoFar())
+                        .isLessThan(deadline);
+                Thread.sleep(100);
+            }
+            return this;
+        }
+
         Result result() throws IOException {
             return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * Waits until an import in this data directory has committed its first chunk, and returns how many records its
+     * run has accounted for. A progress line is not enough before a kill: it is printed once a chunk is published,
+     * before that chunk commits, so a kill right after it may leave nothing to resume from.
+     */
+    long awaitCommittedRecords(Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        String url = "jdbc:h2:file:" + dataDir.resolve("feedimport") + ";AUTO_SERVER=TRUE";
+        while (true) {
+            assertThat(System.nanoTime()).as("no committed chunk within " + within).isLessThan(deadline);
+            if (Files.exists(dataDir.resolve("feedimport.mv.db"))) {
+                try (Connection db = DriverManager.getConnection(url, "sa", ""); Statement sql = db.createStatement();
+                     ResultSet rs = sql.executeQuery("SELECT COALESCE(MAX(read_count), 0) FROM fi_run WHERE status = 'STARTED'")) {
+                    rs.next();
+                    if (rs.getLong(1) > 0) {
+                        return rs.getLong(1);
+                    }
+                } catch (SQLException e) {
+                    // the engine has not created its tables yet
+                }
+            }
+            Thread.sleep(100);
         }
     }
 
@@ -64,10 +109,20 @@ final class CliProcess {
         return running.result();
     }
 
+    /**
+     * As the launcher decides: an archive older than the jar was recorded from an earlier build (one packaged with
+     * -Dcds.skip leaves target/app as it was), and its extracted jar would run yesterday's code.
+     */
+    private static boolean archiveIsCurrent() throws IOException {
+        Path archive = APP.resolve("feedimport.jsa");
+        return Files.isRegularFile(archive) && Files.isRegularFile(APP.resolve("feedimport.jar")) && Files.isRegularFile(JAR)
+                && Files.getLastModifiedTime(JAR).compareTo(Files.getLastModifiedTime(archive)) <= 0;
+    }
+
     Running start(String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of("java", "-Xmx256m", "-Duser.timezone=UTC",
                 "-Dfeedimport.data-dir=" + dataDir));
-        if (Files.isRegularFile(APP.resolve("feedimport.jsa"))) {
+        if (archiveIsCurrent()) {
             command.addAll(List.of("-XX:SharedArchiveFile=" + APP.resolve("feedimport.jsa"), "-Xlog:cds=off,cds+dynamic=off",
                     "-jar", APP.resolve("feedimport.jar").toString()));
         } else {

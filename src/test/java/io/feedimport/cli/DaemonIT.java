@@ -111,12 +111,7 @@ class DaemonIT {
         args.addAll(List.of(options));
         CliProcess.Running daemon = cli.start(args.toArray(String[]::new));
         started.add(daemon.process());
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!daemon.errSoFar().contains("feedimport daemon: picking up")) {
-            assertThat(daemon.process().isAlive()).as("daemon died: " + daemon.errSoFar()).isTrue();
-            assertThat(System.nanoTime()).as("daemon did not start within 60s").isLessThan(deadline);
-            Thread.sleep(100);
-        }
+        daemon.awaitErr("feedimport daemon: picking up", Duration.ofSeconds(60));
         return daemon;
     }
 

@@ -150,12 +150,7 @@ class ProductionDeliveryIT {
         started.add(daemon.process());
 
         Files.copy(file, drop.resolve("export.xml"));
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (!daemon.errSoFar().contains("export.xml: imported as run 1")) {
-            assertThat(daemon.process().isAlive()).as("daemon died: " + daemon.errSoFar()).isTrue();
-            assertThat(System.nanoTime()).as("not imported within 3 minutes: " + daemon.errSoFar()).isLessThan(deadline);
-            Thread.sleep(200);
-        }
+        daemon.awaitErr("export.xml: imported as run 1", Duration.ofMinutes(3));
 
         assertThat(daemon.errSoFar()).contains("consuming their queues", "imported as run 1: " + RECORDS + " read, "
                 + (RECORDS - valid) + " skipped, " + valid + " persisted, 0 unchanged, 0 parked");
@@ -276,12 +271,7 @@ class ProductionDeliveryIT {
     private CliProcess.Running worker(CliProcess cli) throws Exception {
         CliProcess.Running worker = cli.start("worker", "--jobs", jobs.toString(), "--profile", "production");
         started.add(worker.process());
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!worker.errSoFar().contains("feedimport worker: consuming")) {
-            assertThat(worker.process().isAlive()).as("worker died: " + worker.errSoFar()).isTrue();
-            assertThat(System.nanoTime()).as("worker did not start within 60s").isLessThan(deadline);
-            Thread.sleep(100);
-        }
+        worker.awaitErr("feedimport worker: consuming", Duration.ofSeconds(60));
         return worker;
     }
 

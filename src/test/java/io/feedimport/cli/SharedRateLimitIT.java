@@ -95,12 +95,7 @@ class SharedRateLimitIT {
     private void worker(CliProcess cli, Path jobs) throws Exception {
         CliProcess.Running worker = cli.start("worker", "--jobs", jobs.toString(), "--profile", "production");
         started.add(worker.process());
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (!worker.errSoFar().contains("feedimport worker: consuming")) {
-            assertThat(worker.process().isAlive()).as("worker died: " + worker.errSoFar()).isTrue();
-            assertThat(System.nanoTime()).as("worker did not start within 120s").isLessThan(deadline);
-            Thread.sleep(200);
-        }
+        worker.awaitErr("feedimport worker: consuming", Duration.ofSeconds(120));
     }
 
     private static long stored() {
