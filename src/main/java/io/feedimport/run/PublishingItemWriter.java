@@ -12,6 +12,7 @@ import io.feedimport.feed.ValueParser;
 import io.feedimport.monitoring.FeedMeters;
 import io.feedimport.publish.RecordMessage;
 import io.feedimport.publish.RecordPublisher;
+import io.feedimport.report.RunSummary;
 import io.feedimport.report.SensitiveValues;
 import io.feedimport.store.RunLedger;
 import io.feedimport.store.SkipReportStore;
@@ -20,6 +21,7 @@ import io.feedimport.validate.Violation;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -71,7 +73,15 @@ final class PublishingItemWriter implements ItemWriter<CheckedRecord>, StepExecu
     public void beforeStep(StepExecution stepExecution) {
         runId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
         skipped = skipReport.skippedRecords(runId);
-        progress.started(runId, stepExecution.getExecutionContext().getLong(RecordItemReader.POSITION, 0L), fileBytes);
+        // Spring Batch 6 saves the step's context after the chunk's transaction has committed (spring-batch#5199): a
+        // kill between the two leaves the saved position behind what was stored, up to the whole file after the first
+        // chunk. The run ledger moves inside the chunk's transaction, so the further of the two is where the file was
+        // really left; the reader, opened after this, starts there (records are numbered from 1 without gaps).
+        ExecutionContext context = stepExecution.getExecutionContext();
+        long committed = runs.find(runId).map(RunSummary::read).orElse(0L);
+        long resumeAfter = Math.max(context.getLong(RecordItemReader.POSITION, 0L), committed);
+        context.putLong(RecordItemReader.POSITION, resumeAfter);
+        progress.started(runId, resumeAfter, fileBytes);
     }
 
     @Override
