@@ -2,6 +2,9 @@ package io.feedimport.read;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -18,6 +21,8 @@ import java.util.Arrays;
 final class Utf8CheckingInputStream extends InputStream {
 
     private static final int LONGEST = 4;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private final Path file;
     private final InputStream in;
@@ -124,13 +129,29 @@ final class Utf8CheckingInputStream extends InputStream {
     private int scan(byte[] b, int from, int to) {
         int i = from;
         while (true) {
+            while (i + Long.BYTES <= to && ((long) LONGS.get(b, i) & HIGH_BITS) == 0) {
+                i += Long.BYTES; // ASCII, eight bytes at a time: markup, numbers, codes
+            }
             while (i < to && b[i] >= 0) {
-                i++; // ASCII, by far the most bytes of a feed
+                i++;
             }
             if (i == to) {
                 return to;
             }
             int lead = b[i] & 0xFF;
+            if (lead >= 0xC2 && lead < 0xE0 && !asciiOnly) {
+                // two bytes, the rest of most feeds' text: Cyrillic, Greek, accented Latin
+                if (i + 1 == to) {
+                    badLength = 0;
+                    return i;
+                }
+                if (b[i + 1] >= (byte) 0xC0) { // signed: a continuation byte, 80 to BF, is below C0 = -64
+                    badLength = 1;
+                    return i;
+                }
+                i += 2;
+                continue;
+            }
             int tail;
             int low = 0x80;
             int high = 0xBF;

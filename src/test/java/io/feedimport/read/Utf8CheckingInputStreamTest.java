@@ -96,6 +96,28 @@ class Utf8CheckingInputStreamTest {
     }
 
     @Test
+    void aBadByteAnywhereInARunOfAsciiStopsTheBytesJustBeforeIt() throws IOException {
+        for (int at = 0; at < 24; at++) {
+            // given 24 ASCII bytes with one Windows-1251 byte at position 'at'
+            byte[] text = "<offer id=\"OF-1\">Sofia</".getBytes(StandardCharsets.US_ASCII);
+            text[at] = (byte) 0xE0;
+            Path file = write(text);
+
+            try (InputStream in = checking(file, text, 64 * 1024, StandardCharsets.UTF_8)) {
+                byte[] buffer = new byte[4096];
+                int n = in.read(buffer, 0, buffer.length);
+                // then exactly the bytes before it come through, then the failure
+                assertThat(Math.max(n, 0)).as("bad byte at %d", at).isEqualTo(at);
+                if (n > 0) {
+                    assertThatThrownBy(() -> in.read(buffer, 0, buffer.length)).isInstanceOf(UndecodableBytes.class);
+                }
+            } catch (UndecodableBytes e) {
+                assertThat(at).as("fails at once only when there is nothing before it").isZero();
+            }
+        }
+    }
+
+    @Test
     void aFileEndingInsideASequenceFailsAfterTheBytesBeforeIt() throws IOException {
         byte[] text = concat("ok".getBytes(StandardCharsets.UTF_8), hex("F0 9F 98")); // 😀 without its last byte
         Path file = write(text);
