@@ -1,9 +1,7 @@
 package io.feedimport.read;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -11,11 +9,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HexFormat;
-
-import org.apache.commons.io.input.BoundedInputStream;
 
 /**
  * Decodes an XML file's bytes for the parser, and on bytes that are not valid in the file's encoding first hands over
@@ -32,7 +26,7 @@ final class DecodingReader extends Reader {
     /** Bytes of the file before {@link #bytes}' first one. */
     private long consumed;
     private boolean eof;
-    private Undecodable pending;
+    private UndecodableBytes pending;
 
     /** @param in the file's content from {@code skipped} bytes on (after a BOM the caller dropped) */
     DecodingReader(Path file, InputStream in, long skipped, Charset charset) {
@@ -87,60 +81,14 @@ final class DecodingReader extends Reader {
         bytes.flip();
     }
 
-    private Undecodable undecodable(int length) throws IOException {
-        int shown = Math.min(bytes.remaining(), Math.max(length, 4));
-        byte[] there = new byte[shown];
+    private UndecodableBytes undecodable(int length) throws IOException {
+        byte[] there = new byte[Math.min(bytes.remaining(), Math.max(length, 4))];
         bytes.get(bytes.position(), there);
-        HexFormat hex = HexFormat.ofDelimiter(" ").withUpperCase();
-        String context = shown > length ? " (in " + hex.formatHex(there) + ")" : "";
-        int[] at = position(consumed + bytes.position());
-        return new Undecodable(at[0], at[1], (length == 1 ? "byte " : "bytes ") + hex.formatHex(there, 0, length) + context
-                + (length == 1 ? " is" : " are") + " not valid " + decoder.charset().name() + ": the file is in another"
-                + " encoding than it declares (set format.encoding to the real one, such as windows-1251)");
-    }
-
-    /**
-     * Line and column of the byte at {@code offset}, as the parser counts them (a line ends at LF, CR or CR LF; a BOM
-     * takes no column). Found by decoding the file again up to there, only once it has failed, so that reading a good
-     * file costs nothing for it.
-     */
-    private int[] position(long offset) throws IOException {
-        int line = 1;
-        int column = 1;
-        boolean afterCr = false;
-        try (InputStream again = Files.newInputStream(file);
-             Reader text = new InputStreamReader(new BufferedInputStream(
-                     BoundedInputStream.builder().setInputStream(again).setMaxCount(offset).get()), decoder.charset())) {
-            for (int c = text.read(); c >= 0; c = text.read()) {
-                if (c == '\n') {
-                    line += afterCr ? 0 : 1;
-                    column = 1;
-                } else if (c == '\r') {
-                    line++;
-                    column = 1;
-                } else if (c != '\uFEFF' || line > 1 || column > 1) {
-                    column++;
-                }
-                afterCr = c == '\r';
-            }
-        }
-        return new int[] {line, column};
+        return UndecodableBytes.at(file, decoder.charset(), consumed + bytes.position(), there, length);
     }
 
     @Override
     public void close() throws IOException {
         in.close();
-    }
-
-    /** Bytes the file's encoding cannot decode, with the line and column where they start. */
-    static final class Undecodable extends IOException {
-        final int line;
-        final int column;
-
-        Undecodable(int line, int column, String reason) {
-            super(reason);
-            this.line = line;
-            this.column = column;
-        }
     }
 }

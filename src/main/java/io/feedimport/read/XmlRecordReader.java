@@ -66,8 +66,14 @@ public final class XmlRecordReader implements RecordReader {
             CountingInputStream counted = new CountingInputStream(Files.newInputStream(path));
             input = new BufferedInputStream(counted, 64 * 1024);
             Charset charset = format.autoEncoding() ? declaredEncoding(factory, input) : Charset.forName(format.encoding());
-            int bom = charset.equals(StandardCharsets.UTF_8) ? Boms.skip(input) : 0;
-            XMLStreamReader2 xml = (XMLStreamReader2) factory.createXMLStreamReader(new DecodingReader(path, input, bom, charset));
+            XMLStreamReader2 xml;
+            if (Utf8CheckingInputStream.checks(charset) && (format.autoEncoding() || decodesAs(factory, input, charset))) {
+                // Woodstox's own UTF-8 byte path, a quarter faster than any Reader, once the bytes are checked
+                xml = (XMLStreamReader2) factory.createXMLStreamReader(new Utf8CheckingInputStream(path, input, charset));
+            } else {
+                int bom = charset.equals(StandardCharsets.UTF_8) ? Boms.skip(input) : 0;
+                xml = (XMLStreamReader2) factory.createXMLStreamReader(new DecodingReader(path, input, bom, charset));
+            }
             return new XmlRecordReader(feed, path, input, counted, xml);
         } catch (IOException e) {
             closeQuietly(input);
@@ -92,6 +98,19 @@ public final class XmlRecordReader implements RecordReader {
             return encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
         } catch (IllegalArgumentException e) {
             throw new XMLStreamException("the file declares the encoding '" + encoding + "', which Java does not know");
+        }
+    }
+
+    /**
+     * Whether Woodstox, reading the bytes, would decode them as the feed's {@code encoding} says: a prolog declaring
+     * another one would make it decode them as that instead.
+     */
+    private static boolean decodesAs(XMLInputFactory2 factory, InputStream input, Charset encoding) throws IOException {
+        try {
+            return declaredEncoding(factory, input).equals(encoding);
+        } catch (XMLStreamException e) {
+            input.reset(); // the Reader path reports what is wrong with the file, as it always has
+            return false;
         }
     }
 
@@ -175,7 +194,7 @@ public final class XmlRecordReader implements RecordReader {
 
     private static InputException malformed(String file, XMLStreamException e, long record) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DecodingReader.Undecodable bytes) {
+            if (cause instanceof UndecodableBytes bytes) {
                 return InputException.malformed(file, bytes.line, bytes.column, record, bytes.getMessage(), e);
             }
         }

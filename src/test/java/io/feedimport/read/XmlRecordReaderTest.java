@@ -3,6 +3,7 @@ package io.feedimport.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -139,6 +140,30 @@ class XmlRecordReaderTest {
                         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
             }
         }
+    }
+
+    @Test
+    void bytesInvalidInUtf8WhereTheParserStartsReadingStillNameLineAndColumn() throws IOException {
+        FeedDefinition feed = definition("record: /feed/offer", "id: { path: \"@id\", type: string }");
+        byte[] cp1251 = {(byte) 0xC0, (byte) 0xE1};
+        Path first = dir.resolve("first-bytes.xml");
+        Files.write(first, concat(cp1251, "<feed><offer id=\"1\"/></feed>".getBytes(StandardCharsets.UTF_8)));
+        Path root = dir.resolve("root-tag.xml");
+        Files.write(root, concat("<?xml version=\"1.0\"?>\n<feed a".getBytes(StandardCharsets.UTF_8), cp1251,
+                "=\"x\"><offer id=\"1\"/></feed>".getBytes(StandardCharsets.UTF_8)));
+
+        assertThatThrownBy(() -> readAll(feed, first)).isInstanceOf(InputException.class)
+                .hasMessageStartingWith(first + ":1:1: byte C0 (in C0 E1 3C 66) is not valid UTF-8");
+        assertThatThrownBy(() -> readAll(feed, root)).isInstanceOf(InputException.class)
+                .hasMessageStartingWith(root + ":2:8: byte C0 (in C0 E1 3D 22) is not valid UTF-8");
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            all.writeBytes(part);
+        }
+        return all.toByteArray();
     }
 
     @Test
