@@ -85,7 +85,7 @@ class ReviewServerIT {
         HttpResponse<String> errorPage = http.send(HttpRequest.newBuilder(URI.create(base + "/runs/999999"))
                 .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(errorPage.statusCode()).isEqualTo(404);
-        assertThat(errorPage.body()).as("the error page itself").contains("404 Not Found", "Back to the runs");
+        assertThat(errorPage.body()).as("the error page itself").contains("404 Not Found", "there is no run 999999", "Back to the runs");
         assertThat(errorPage.headers().firstValue("Content-Security-Policy")).get().asString().contains("frame-ancestors 'none'");
         assertThat(errorPage.headers().firstValue("X-Frame-Options")).hasValue("DENY");
     }
