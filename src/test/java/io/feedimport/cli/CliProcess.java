@@ -25,6 +25,7 @@ final class CliProcess {
 
     static final Path JAR = Path.of("target/feedimport.jar").toAbsolutePath();
     private static final Path APP = Path.of("target/app").toAbsolutePath();
+    private static final Duration H2_WRITE_DELAY = Duration.ofMillis(500);
 
     record Result(int exitCode, String out, String err) {
 
@@ -76,9 +77,10 @@ final class CliProcess {
     }
 
     /**
-     * Waits until an import in this data directory has committed its first chunk, and returns how many records its
-     * run has accounted for. A progress line is not enough before a kill: it is printed once a chunk is published,
-     * before that chunk commits, so a kill right after it may leave nothing to resume from.
+     * Waits until an import in this data directory has committed its first chunk to disk, and returns how many records
+     * its run had accounted for. A progress line is not enough before a kill: it is printed once a chunk is published,
+     * before that chunk commits. Nor is a commit seen through H2's server: H2 writes committed transactions to its file
+     * within its write delay (500 ms by default), so a kill -9 right after one leaves nothing to resume from.
      */
     long awaitCommittedRecords(Duration within) throws InterruptedException {
         long deadline = System.nanoTime() + within.toNanos();
@@ -90,6 +92,7 @@ final class CliProcess {
                      ResultSet rs = sql.executeQuery("SELECT COALESCE(MAX(read_count), 0) FROM fi_run WHERE status = 'STARTED'")) {
                     rs.next();
                     if (rs.getLong(1) > 0) {
+                        Thread.sleep(H2_WRITE_DELAY.multipliedBy(3).toMillis());
                         return rs.getLong(1);
                     }
                 } catch (SQLException e) {

@@ -79,6 +79,7 @@ class PollCommandIT {
         CliProcess.Result result = cli.run("poll", "offers", "--jobs", jobs.toString());
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("has no source: to poll; import a file with feedimport run");
+        assertThat(result.err()).contains("has no source: to poll; import a file with ",
+                "feedimport.jar run " + jobs.resolve("offers.yml") + " --file FILE");
     }
 }

@@ -217,8 +217,8 @@ class ProductionDeliveryIT {
         long parked = number(result.lastLine(), "parked");
         assertThat(parked).isBetween(valid / 200, valid / 50);
         assertThat(number(result.lastLine(), "persisted") + parked).isEqualTo(valid);
-        assertThat(result.err()).contains("parked " + parked + " record(s)", "feedimport parked " + FEED + " --run 1",
-                "feedimport replay " + FEED + " --run 1");
+        assertThat(result.err()).contains("parked " + parked + " record(s)", "feedimport.jar parked " + FEED + " --run 1 --profile production",
+                "feedimport.jar replay " + FEED + " --run 1 --profile production");
         CliProcess.Result list = cli.run("parked", FEED, "--profile", "production");
         assertThat(list.out()).contains("gave up after 3 attempts: PSQLException: ERROR: offer OF-", "conflicts with a concurrent update")
                 .contains(parked + " parked");
