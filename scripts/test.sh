@@ -8,5 +8,6 @@ scripts/services.sh
 scripts/browser.sh         # Debian's chromium + chromedriver for ReviewPageIT
 scripts/compose-check.sh   # docker-compose.yml must parse (no Docker engine needed)
 scripts/docker-build-check-test.sh   # the Dockerfile replay below refuses what docker build would (seconds)
-scripts/docker-build-check.sh        # the Dockerfile builds and starts, replayed without a Docker engine
 mvn -B verify "$@"
+# after the suite: the replay runs Maven offline, so it needs what the build above put in ~/.m2 (a new machine has none)
+scripts/docker-build-check.sh        # the Dockerfile builds and starts, replayed without a Docker engine

@@ -13,8 +13,8 @@ import io.feedimport.run.EngineProperties;
 import io.feedimport.schedule.FeedDaemon;
 import io.feedimport.schedule.FeedPickup;
 import io.feedimport.schedule.Housekeeping;
-import io.feedimport.store.PickupLog;
-import io.feedimport.store.RunRetention;
+import io.feedimport.schedule.PickupLog;
+import io.feedimport.run.RunRetention;
 import io.feedimport.transport.rabbit.WorkerPool;
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import io.feedimport.store.FileEntry;
-import io.feedimport.store.FileLedger;
+import io.feedimport.source.FileEntry;
+import io.feedimport.source.FileLedger;
 
 /** {@code files FEED [--limit N]}: the files seen in a feed's drop folder, newest first, with state and run. */
 final class FilesCommand implements Command {

@@ -7,9 +7,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-import io.feedimport.store.JdbcParkingLot;
-import io.feedimport.store.ParkedRecord;
-import io.feedimport.store.RunLedger;
+import io.feedimport.transport.JdbcParkingLot;
+import io.feedimport.transport.ParkedRecord;
+import io.feedimport.run.RunLedger;
 
 /** {@code parked FEED [--run N] [--jobs DIR]}: the records of a feed that failed every attempt, with why and how often. */
 final class ParkedCommand implements Command {

@@ -8,7 +8,7 @@ import java.util.Set;
 
 import io.feedimport.run.EngineProperties;
 import io.feedimport.schedule.Housekeeping;
-import io.feedimport.store.RunRetention;
+import io.feedimport.run.RunRetention;
 
 /**
  * {@code prune [--keep-days N]}: forgets the per-record details of completed runs older than N days (by default

@@ -15,8 +15,8 @@ import io.feedimport.report.RunSummary;
 import io.feedimport.report.SkipEntry;
 import io.feedimport.report.SkipFilter;
 import io.feedimport.report.SkipReportCsv;
-import io.feedimport.store.RunLedger;
-import io.feedimport.store.SkipReportStore;
+import io.feedimport.run.RunLedger;
+import io.feedimport.report.SkipReportStore;
 
 /** {@code report RUN_ID [--csv FILE]}: the skip report of a run, on the terminal or as CSV. */
 final class ReportCommand implements Command {

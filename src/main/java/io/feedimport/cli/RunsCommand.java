@@ -7,8 +7,8 @@ import java.util.Set;
 
 import io.feedimport.report.RunStatus;
 import io.feedimport.report.RunSummary;
-import io.feedimport.store.PickupLog;
-import io.feedimport.store.RunLedger;
+import io.feedimport.schedule.PickupLog;
+import io.feedimport.run.RunLedger;
 
 /** {@code runs [--limit N] [--feed NAME]}: recent runs with their counts and status. */
 final class RunsCommand implements Command {

@@ -11,9 +11,9 @@ import io.feedimport.monitoring.FeedMeters;
 import io.feedimport.monitoring.FeedMetrics;
 import io.feedimport.publish.RecordMessage;
 import io.feedimport.store.EntityStore;
-import io.feedimport.store.OutcomeLedger;
-import io.feedimport.store.RecordOutcome;
-import io.feedimport.store.Rejections;
+import io.feedimport.run.OutcomeLedger;
+import io.feedimport.run.RecordOutcome;
+import io.feedimport.report.Rejections;
 import io.feedimport.store.StoreResult;
 import io.feedimport.support.Messages;
 import org.springframework.dao.DataAccessException;
@@ -117,7 +117,7 @@ public final class EntityConsumer implements RecordConsumer {
                     if (results.get(i) == null) {
                         held.add(i);
                     } else {
-                        entries.add(new OutcomeLedger.Entry(upsert.runId(), upsert.recordNumber(), RecordOutcome.of(results.get(i))));
+                        entries.add(new OutcomeLedger.Entry(upsert.runId(), upsert.recordNumber(), results.get(i).outcome()));
                     }
                 }
                 return ledger.recordAll(entries);

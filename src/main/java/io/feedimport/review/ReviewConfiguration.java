@@ -5,10 +5,10 @@ import java.net.UnknownHostException;
 
 import io.feedimport.feed.Feeds;
 import io.feedimport.run.ParkedReplay;
-import io.feedimport.store.JdbcParkingLot;
-import io.feedimport.store.PickupLog;
-import io.feedimport.store.RunLedger;
-import io.feedimport.store.SkipReportStore;
+import io.feedimport.transport.JdbcParkingLot;
+import io.feedimport.schedule.PickupLog;
+import io.feedimport.run.RunLedger;
+import io.feedimport.report.SkipReportStore;
 import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;

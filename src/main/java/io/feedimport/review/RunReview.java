@@ -16,11 +16,11 @@ import io.feedimport.report.SkipCount;
 import io.feedimport.report.SkipFilter;
 import io.feedimport.report.SkippedRecord;
 import io.feedimport.run.ParkedReplay;
-import io.feedimport.store.JdbcParkingLot;
-import io.feedimport.store.ParkedRecord;
-import io.feedimport.store.PickupLog;
-import io.feedimport.store.RunLedger;
-import io.feedimport.store.SkipReportStore;
+import io.feedimport.transport.JdbcParkingLot;
+import io.feedimport.transport.ParkedRecord;
+import io.feedimport.schedule.PickupLog;
+import io.feedimport.run.RunLedger;
+import io.feedimport.report.SkipReportStore;
 
 /** What the review page and its JSON API show and do, over the engine's own tables; both render what this returns. */
 public final class RunReview {

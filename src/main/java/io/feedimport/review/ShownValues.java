@@ -5,7 +5,7 @@ import io.feedimport.publish.MessagePayload;
 import io.feedimport.publish.RecordMessage;
 import io.feedimport.report.SensitiveValues;
 import io.feedimport.report.SkippedRecord;
-import io.feedimport.store.ParkedRecord;
+import io.feedimport.transport.ParkedRecord;
 
 /**
  * Hides what the page, its API and CSV must not show of a record, by the {@link SensitiveValues} of its feed. The skip

@@ -16,11 +16,11 @@ import io.feedimport.publish.PublisherFactory;
 import io.feedimport.publish.RecordMessage;
 import io.feedimport.publish.RecordPublisher;
 import io.feedimport.report.RunSummary;
-import io.feedimport.store.JdbcParkingLot;
-import io.feedimport.store.OutcomeLedger;
-import io.feedimport.store.ParkedRecord;
-import io.feedimport.store.RecordOutcome;
-import io.feedimport.store.RunLedger;
+import io.feedimport.transport.JdbcParkingLot;
+import io.feedimport.run.OutcomeLedger;
+import io.feedimport.transport.ParkedRecord;
+import io.feedimport.run.RecordOutcome;
+import io.feedimport.run.RunLedger;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
 

@@ -7,9 +7,9 @@ import java.util.Map;
 
 import io.feedimport.report.RunStatus;
 import io.feedimport.report.RunSummary;
-import io.feedimport.store.OutcomeLedger;
-import io.feedimport.store.RecordOutcome;
-import io.feedimport.store.SkipReportStore;
+import io.feedimport.run.OutcomeLedger;
+import io.feedimport.run.RecordOutcome;
+import io.feedimport.report.SkipReportStore;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;

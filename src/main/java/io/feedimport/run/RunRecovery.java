@@ -1,7 +1,7 @@
 package io.feedimport.run;
 
 import io.feedimport.report.RunStatus;
-import io.feedimport.store.RunLedger;
+import io.feedimport.run.RunLedger;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.launch.JobOperator;

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 
 import io.feedimport.feed.FeedDefinition;
-import io.feedimport.store.RunLedger;
+import io.feedimport.run.RunLedger;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 

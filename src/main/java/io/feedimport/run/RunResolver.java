@@ -3,7 +3,7 @@ package io.feedimport.run;
 import java.nio.file.Path;
 
 import io.feedimport.feed.FeedDefinition;
-import io.feedimport.store.RunLedger;
+import io.feedimport.run.RunLedger;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;

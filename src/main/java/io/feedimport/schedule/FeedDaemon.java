@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.feedimport.feed.FeedDefinition;
 import io.feedimport.source.FileEvent;
-import io.feedimport.store.PickupLog;
+import io.feedimport.schedule.PickupLog;
 import io.feedimport.support.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 import io.feedimport.feed.FeedDefinition;
 import io.feedimport.source.FileEvent;
 import io.feedimport.source.Poller;
-import io.feedimport.store.FeedLocks;
-import io.feedimport.store.PickupLog;
+import io.feedimport.schedule.FeedLocks;
+import io.feedimport.schedule.PickupLog;
 import io.feedimport.support.DaemonThreads;
 
 /**

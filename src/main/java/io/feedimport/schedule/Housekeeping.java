@@ -9,7 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import io.feedimport.store.RunRetention;
+import io.feedimport.run.RunRetention;
 import io.feedimport.support.DaemonThreads;
 import io.feedimport.support.Messages;
 import org.slf4j.Logger;

@@ -8,8 +8,8 @@ import java.util.UUID;
 
 import io.feedimport.source.Poller;
 import io.feedimport.store.EngineSchema;
-import io.feedimport.store.FeedLocks;
-import io.feedimport.store.PickupLog;
+import io.feedimport.schedule.FeedLocks;
+import io.feedimport.schedule.PickupLog;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

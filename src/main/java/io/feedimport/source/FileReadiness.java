@@ -3,7 +3,7 @@ package io.feedimport.source;
 import java.time.Duration;
 
 import io.feedimport.feed.SourceDefinition;
-import io.feedimport.store.FileEntry;
+import io.feedimport.source.FileEntry;
 
 /**
  * Decides whether a file seen in a drop folder is complete and may be taken. With markers: when its marker is there.

@@ -3,9 +3,9 @@ package io.feedimport.source;
 import java.util.List;
 
 import io.feedimport.feed.SourceDefinition;
-import io.feedimport.store.FileEntry;
-import io.feedimport.store.FileLedger;
-import io.feedimport.store.FileState;
+import io.feedimport.source.FileEntry;
+import io.feedimport.source.FileLedger;
+import io.feedimport.source.FileState;
 
 /**
  * Tidies a drop folder after a file was handled: archives, deletes or keeps it as the feed says, moves a failed one

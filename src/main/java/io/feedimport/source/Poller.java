@@ -13,9 +13,9 @@ import io.feedimport.feed.FeedDefinition;
 import io.feedimport.feed.SourceDefinition;
 import io.feedimport.report.RunStatus;
 import io.feedimport.report.RunSummary;
-import io.feedimport.store.FileEntry;
-import io.feedimport.store.FileLedger;
-import io.feedimport.store.FileState;
+import io.feedimport.source.FileEntry;
+import io.feedimport.source.FileLedger;
+import io.feedimport.source.FileState;
 import io.feedimport.support.Messages;
 
 /**

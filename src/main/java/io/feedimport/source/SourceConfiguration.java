@@ -10,7 +10,7 @@ import io.feedimport.monitoring.TimeLimitedHealth;
 import io.feedimport.run.EngineProperties;
 import io.feedimport.run.ImportRunner;
 import io.feedimport.store.EngineSchema;
-import io.feedimport.store.FileLedger;
+import io.feedimport.source.FileLedger;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;

@@ -6,7 +6,7 @@ import java.time.Duration;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.feedimport.reference.RedisHealth;
-import io.feedimport.store.DatabaseHealth;
+import io.feedimport.monitoring.DatabaseHealth;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;

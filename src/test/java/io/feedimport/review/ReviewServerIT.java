@@ -19,7 +19,7 @@ import io.feedimport.feed.Feeds;
 import io.feedimport.publish.RecordMessage;
 import io.feedimport.report.RunSummary;
 import io.feedimport.run.ImportRunner;
-import io.feedimport.store.JdbcParkingLot;
+import io.feedimport.transport.JdbcParkingLot;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

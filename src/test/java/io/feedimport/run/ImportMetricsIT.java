@@ -15,7 +15,7 @@ import io.feedimport.feed.FeedDefinition;
 import io.feedimport.feed.FeedDefinitionLoader;
 import io.feedimport.report.RunStatus;
 import io.feedimport.report.RunSummary;
-import io.feedimport.store.SkipReportStore;
+import io.feedimport.report.SkipReportStore;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -13,7 +13,7 @@ import io.feedimport.feed.FeedDefinitionLoader;
 import io.feedimport.report.RunStatus;
 import io.feedimport.report.RunSummary;
 import io.feedimport.report.SkipEntry;
-import io.feedimport.store.SkipReportStore;
+import io.feedimport.report.SkipReportStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -226,7 +226,7 @@ class ImportRunIT {
         assertThat(jdbc.queryForList("SELECT id FROM parking ORDER BY id", String.class))
                 .containsExactly("OF-000001", "OF-000002", "OF-000005");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM fi_parked WHERE run_id = ?", Long.class, run.runId())).isZero();
-        assertThat(context.getBean(io.feedimport.store.RunLedger.class).find(run.runId()).orElseThrow().persisted()).isEqualTo(3);
+        assertThat(context.getBean(io.feedimport.run.RunLedger.class).find(run.runId()).orElseThrow().persisted()).isEqualTo(3);
     }
 
     /** Refuses offer OF-000002, while parking_guard says so, as PostgreSQL refuses a transaction that lost a conflict. */

@@ -13,7 +13,7 @@ import io.feedimport.feed.FeedDefinitionLoader;
 import io.feedimport.report.RunStatus;
 import io.feedimport.report.RunSummary;
 import io.feedimport.report.SkipEntry;
-import io.feedimport.store.SkipReportStore;
+import io.feedimport.report.SkipReportStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

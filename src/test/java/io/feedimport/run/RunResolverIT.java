@@ -10,7 +10,7 @@ import java.time.LocalDateTime;
 import io.feedimport.FeedImportApplication;
 import io.feedimport.feed.FeedDefinition;
 import io.feedimport.feed.FeedDefinitionLoader;
-import io.feedimport.store.RunLedger;
+import io.feedimport.run.RunLedger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -11,8 +11,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 import io.feedimport.store.EngineSchema;
-import io.feedimport.store.RunLedger;
-import io.feedimport.store.RunRetention;
+import io.feedimport.run.RunLedger;
+import io.feedimport.run.RunRetention;
 import io.feedimport.store.SqlDialect;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;

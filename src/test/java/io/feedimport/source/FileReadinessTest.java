@@ -9,8 +9,8 @@ import java.util.List;
 
 import io.feedimport.feed.SourceDefinition;
 import io.feedimport.feed.SourceDefinition.Readiness;
-import io.feedimport.store.FileEntry;
-import io.feedimport.store.FileState;
+import io.feedimport.source.FileEntry;
+import io.feedimport.source.FileState;
 import org.junit.jupiter.api.Test;
 
 /** When a dropped file counts as complete; the time of the poll is the entry's updatedAt, read from the ledger's clock. */

@@ -18,7 +18,7 @@ import io.feedimport.feed.SourceDefinition;
 import io.feedimport.report.RunStatus;
 import io.feedimport.report.RunSummary;
 import io.feedimport.store.EngineSchema;
-import io.feedimport.store.FileLedger;
+import io.feedimport.source.FileLedger;
 import io.feedimport.store.SqlDialect;
 import org.apache.commons.net.ftp.FTP;
 import org.apache.commons.net.ftp.FTPClient;

@@ -6,7 +6,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** A schema of a test's own on the real PostgreSQL on 127.0.0.1:5432 (started by scripts/services.sh). */
-final class PostgresTestSchema {
+public final class PostgresTestSchema {
 
     private static final String URL = System.getProperty("feedimport.test.postgres-url", "jdbc:postgresql://127.0.0.1:5432/test");
 
@@ -14,7 +14,7 @@ final class PostgresTestSchema {
     }
 
     /** Drops and creates the schema, and returns connections that work in it. */
-    static DataSource fresh(String schema) {
+    public static DataSource fresh(String schema) {
         JdbcTemplate admin = new JdbcTemplate(new DriverManagerDataSource(URL, "postgres", ""));
         admin.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         admin.execute("CREATE SCHEMA " + schema);

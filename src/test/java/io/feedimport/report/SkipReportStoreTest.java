@@ -1,4 +1,4 @@
-package io.feedimport.store;
+package io.feedimport.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -19,6 +19,8 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import io.feedimport.store.EngineSchema;
+import io.feedimport.store.SqlDialect;
 
 class SkipReportStoreTest {
 

@@ -1,4 +1,4 @@
-package io.feedimport.store;
+package io.feedimport.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import io.feedimport.store.EngineSchema;
+import io.feedimport.store.SqlDialect;
 
 /** What every supported database must do for the feed locks; run against H2 and a real PostgreSQL. */
 abstract class FeedLocksContract {

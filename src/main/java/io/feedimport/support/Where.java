@@ -1,16 +1,16 @@
-package io.feedimport.store;
+package io.feedimport.support;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** A WHERE clause of the filters that were given (a null value is no filter), with their arguments in order. */
-final class Where {
+public final class Where {
 
     private final List<String> conditions = new ArrayList<>();
     private final List<Object> args = new ArrayList<>();
 
     /** Adds {@code condition}, with one {@code ?} for {@code value}, unless the value is null. */
-    Where and(String condition, Object value) {
+    public Where and(String condition, Object value) {
         if (value != null) {
             conditions.add(condition);
             args.add(value);
@@ -18,11 +18,11 @@ final class Where {
         return this;
     }
 
-    String sql() {
+    public String sql() {
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }
 
-    Object[] args() {
+    public Object[] args() {
         return args.toArray();
     }
 }

@@ -1,4 +1,4 @@
-package io.feedimport.store;
+package io.feedimport.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import io.feedimport.run.OutcomeLedger;
+import io.feedimport.run.RecordOutcome;
+import io.feedimport.store.EngineSchema;
+import io.feedimport.store.SqlDialect;
 
 class JdbcParkingLotTest {
 

@@ -1,4 +1,4 @@
-package io.feedimport.store;
+package io.feedimport.run;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,6 +11,7 @@ import io.feedimport.report.ProgressSample;
 import io.feedimport.report.RunStatus;
 import io.feedimport.report.RunSummary;
 import org.springframework.jdbc.core.JdbcTemplate;
+import io.feedimport.support.Where;
 
 /** The list of runs with their last known counts, so `feedimport runs` answers without replaying anything. */
 public final class RunLedger {

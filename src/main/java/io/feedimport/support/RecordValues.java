@@ -1,4 +1,4 @@
-package io.feedimport.store;
+package io.feedimport.support;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -7,7 +7,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A record's field values as one JSON object in a text column, in the feed's field order. */
-final class RecordValues {
+public final class RecordValues {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<LinkedHashMap<String, String>> MAP = new TypeReference<>() {
@@ -18,14 +18,14 @@ final class RecordValues {
     private RecordValues() {
     }
 
-    static String toJson(Map<String, String> values) {
+    public static String toJson(Map<String, String> values) {
         Map<String, String> kept = new LinkedHashMap<>();
         values.forEach((name, value) -> kept.put(name, value == null || value.length() <= MAX_VALUE ? value
                 : value.substring(0, MAX_VALUE) + "…"));
         return JSON.writeValueAsString(kept);
     }
 
-    static Map<String, String> fromJson(String json) {
+    public static Map<String, String> fromJson(String json) {
         return json == null ? Map.of() : JSON.readValue(json, MAP);
     }
 }

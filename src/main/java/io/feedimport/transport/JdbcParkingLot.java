@@ -1,4 +1,4 @@
-package io.feedimport.store;
+package io.feedimport.transport;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,6 +14,9 @@ import io.feedimport.publish.MessagePayload;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
+import io.feedimport.run.OutcomeLedger;
+import io.feedimport.run.RecordOutcome;
+import io.feedimport.support.Where;
 
 /**
  * Parks a message with its reason and full payload, and records it as PARKED in the outcome ledger, in one

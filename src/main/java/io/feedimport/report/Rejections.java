@@ -1,10 +1,12 @@
-package io.feedimport.store;
+package io.feedimport.report;
 
 import java.util.List;
 
 import io.feedimport.publish.RecordMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
+import io.feedimport.run.OutcomeLedger;
+import io.feedimport.run.RecordOutcome;
 
 /**
  * Records a record the consumer refused for good: a row in the run's skip report with the reason, and REJECTED in

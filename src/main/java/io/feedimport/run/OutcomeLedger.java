@@ -1,4 +1,4 @@
-package io.feedimport.store;
+package io.feedimport.run;
 
 import java.util.ArrayList;
 import java.util.Collections;

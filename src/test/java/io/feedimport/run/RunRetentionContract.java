@@ -1,4 +1,4 @@
-package io.feedimport.store;
+package io.feedimport.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import io.feedimport.schedule.PickupLog;
+import io.feedimport.transport.JdbcParkingLot;
+import io.feedimport.store.EngineSchema;
+import io.feedimport.store.SqlDialect;
 
 /** What pruning old runs keeps and forgets, on every supported database; run against H2 and a real PostgreSQL. */
 abstract class RunRetentionContract {

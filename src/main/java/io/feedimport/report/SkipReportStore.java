@@ -1,4 +1,4 @@
-package io.feedimport.store;
+package io.feedimport.report;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import io.feedimport.validate.CheckedRecord;
 import io.feedimport.report.SkipEntry;
 import org.springframework.jdbc.core.JdbcTemplate;
+import io.feedimport.support.RecordValues;
 
 /**
  * The skip report of each run: one row per violation of each skipped record. Written in the chunk's transaction,

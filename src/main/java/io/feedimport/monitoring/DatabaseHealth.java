@@ -1,4 +1,4 @@
-package io.feedimport.store;
+package io.feedimport.monitoring;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package io.feedimport.store;
+package io.feedimport.source;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

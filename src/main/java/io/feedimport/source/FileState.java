@@ -1,4 +1,4 @@
-package io.feedimport.store;
+package io.feedimport.source;
 
 /** Where a dropped file stands in its feed's file ledger. */
 public enum FileState {

@@ -1,4 +1,4 @@
-package io.feedimport.store;
+package io.feedimport.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,8 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import io.feedimport.store.EngineSchema;
+import io.feedimport.store.SqlDialect;
 
 class RunLedgerTest {
 

@@ -1,4 +1,4 @@
-package io.feedimport.store;
+package io.feedimport.schedule;
 
 import java.time.Instant;
 
