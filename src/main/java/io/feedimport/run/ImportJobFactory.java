@@ -21,6 +21,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.transaction.PlatformTransactionManager;
+import io.feedimport.publish.PublishingItemWriter;
 
 /** Builds the job of one run: a chunked read-validate-publish step, then a reconcile step. */
 public final class ImportJobFactory {

@@ -5,6 +5,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
+import io.feedimport.publish.PublishingItemWriter;
 
 /**
  * Decides, once the read step has committed everything it could, whether it failed after all: first because the

@@ -14,9 +14,9 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * {@link ReadStepVerdict}. That way the records read before the break are still written and committed, and the run
  * fails with the parser's one-line error.
  */
-final class RecordItemReader implements ItemStreamReader<SourceRecord> {
+public final class RecordItemReader implements ItemStreamReader<SourceRecord> {
 
-    static final String POSITION = "records.read";
+    public static final String POSITION = "records.read";
 
     private final Supplier<RecordReader> opener;
     private volatile RecordReader reader;

@@ -1,9 +1,9 @@
 package io.feedimport.run;
 
 /** Too many invalid records: the export is probably broken, so the run stops before it does damage. */
-final class SkipLimitExceededException extends RuntimeException {
+public final class SkipLimitExceededException extends RuntimeException {
 
-    SkipLimitExceededException(String message) {
+    public SkipLimitExceededException(String message) {
         super(message);
     }
 }

@@ -1,4 +1,4 @@
-package io.feedimport.run;
+package io.feedimport.publish;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,6 +18,9 @@ import io.feedimport.run.RunLedger;
 import io.feedimport.report.SkipReportStore;
 import io.feedimport.validate.CheckedRecord;
 import io.feedimport.validate.Violation;
+import io.feedimport.run.RecordItemReader;
+import io.feedimport.run.RunProgress;
+import io.feedimport.run.SkipLimitExceededException;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -33,7 +36,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * counted in the metrics when it commits, not before: a chunk rolled back is read again by the resumed run and
  * counted then, once.
  */
-final class PublishingItemWriter implements ItemWriter<CheckedRecord>, StepExecutionListener {
+public final class PublishingItemWriter implements ItemWriter<CheckedRecord>, StepExecutionListener {
 
     private static final long SAMPLE_EVERY_NANOS = 1_000_000_000L;
 
@@ -55,7 +58,7 @@ final class PublishingItemWriter implements ItemWriter<CheckedRecord>, StepExecu
      * @param bytesRead how far the reader got into the file (-1 when unknown)
      * @param fileBytes the file's size
      */
-    PublishingItemWriter(FeedDefinition feed, RecordPublisher publisher, SkipReportStore skipReport, RunLedger runs,
+    public PublishingItemWriter(FeedDefinition feed, RecordPublisher publisher, SkipReportStore skipReport, RunLedger runs,
                          RunProgress progress, java.util.function.LongSupplier bytesRead, long fileBytes, FeedMeters meters) {
         this.feed = feed;
         this.sensitive = SensitiveValues.of(feed);
@@ -179,7 +182,7 @@ final class PublishingItemWriter implements ItemWriter<CheckedRecord>, StepExecu
     }
 
     /** Invalid records of this run so far, including those of earlier attempts. */
-    long skipped() {
+    public long skipped() {
         return skipped;
     }
 }
