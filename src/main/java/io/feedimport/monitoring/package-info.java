@@ -12,6 +12,8 @@
  * ({@code feedimport.records.*} counters, {@code feedimport.parse}, {@code .validate}, {@code .publish.confirm},
  * {@code .mapping}, {@code .upsert} timers) and {@code feedimport.queue.depth} gauges read from the transport's
  * {@link io.feedimport.monitoring.QueueDepths}; tags are feed, field, rule and queue, never record keys or values.
- * {@link io.feedimport.monitoring.TimeLimitedHealth} puts every health check under a deadline.
+ * {@link io.feedimport.monitoring.TimeLimitedHealth} puts every health check under a deadline; the database's own check
+ * is wired here, in {@link io.feedimport.monitoring.MonitoringConfiguration}, the others by the stage that owns the
+ * dependency.
  */
 package io.feedimport.monitoring;

@@ -3,7 +3,6 @@ package io.feedimport.reference;
 import java.time.Duration;
 
 import io.feedimport.monitoring.TimeLimitedHealth;
-import io.feedimport.store.EngineSchema;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -19,7 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class ReferenceConfiguration {
 
     @Bean(destroyMethod = "close")
-    FeedLookups feedLookups(JdbcTemplate jdbc, EngineSchema schema,
+    FeedLookups feedLookups(JdbcTemplate jdbc,
                             @Value("${feedimport.lookup-cache:local}") String cache,
                             @Value("${spring.data.redis.host:127.0.0.1}") String redisHost,
                             @Value("${spring.data.redis.port:6379}") int redisPort) {

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.UUID;
 
 import io.feedimport.source.Poller;
-import io.feedimport.store.EngineSchema;
 import io.feedimport.schedule.FeedLocks;
 import io.feedimport.schedule.PickupLog;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,12 +19,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class ScheduleConfiguration {
 
     @Bean
-    FeedLocks feedLocks(JdbcTemplate jdbc, EngineSchema schema) {
+    FeedLocks feedLocks(JdbcTemplate jdbc) {
         return new FeedLocks(jdbc);
     }
 
     @Bean
-    PickupLog pickupLog(JdbcTemplate jdbc, EngineSchema schema) {
+    PickupLog pickupLog(JdbcTemplate jdbc) {
         return new PickupLog(jdbc);
     }
 

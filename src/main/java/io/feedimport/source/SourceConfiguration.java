@@ -9,7 +9,6 @@ import io.feedimport.monitoring.TimeLimitedHealth;
 
 import io.feedimport.run.EngineProperties;
 import io.feedimport.run.ImportRunner;
-import io.feedimport.store.EngineSchema;
 import io.feedimport.source.FileLedger;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,7 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class SourceConfiguration {
 
     @Bean
-    FileLedger fileLedger(JdbcTemplate jdbc, EngineSchema schema) {
+    FileLedger fileLedger(JdbcTemplate jdbc) {
         return new FileLedger(jdbc, Clock.systemUTC());
     }
 

@@ -9,7 +9,7 @@ import javax.sql.DataSource;
 
 import io.feedimport.feed.FieldDefinition;
 
-/** The few places where H2 and PostgreSQL differ for us: column types, and which Spring Batch schema script applies. */
+/** The few places where H2 and PostgreSQL differ for us in the target tables: column types. */
 public enum SqlDialect {
     H2("DECFLOAT", "CHARACTER VARYING"),
     POSTGRESQL("NUMERIC", "TEXT");

@@ -1,7 +1,8 @@
 /**
- * Store: rows in, upserted entities out, and the engine's own ledgers: which record of which run ended how,
- * which records were skipped and why, which messages were parked, and the runs themselves, until old runs are pruned
- * down to their counts. Everything is plain
- * JDBC with SQL that H2 and PostgreSQL both accept, chosen per database by {@link io.feedimport.store.SqlDialect}.
+ * Store: rows in, upserted entities out, into the target tables that feed definitions name, created from those
+ * definitions ({@link io.feedimport.store.EntityTable}). Everything is plain JDBC with SQL that H2 and PostgreSQL both
+ * accept, chosen per database by {@link io.feedimport.store.SqlDialect}; {@link io.feedimport.store.StoreConfiguration}
+ * wires both. The engine's own tables are not made here: they are versioned migrations under
+ * {@code src/main/resources/db/migration/{vendor}}, which Boot's Flyway runs before any bean uses the database.
  */
 package io.feedimport.store;

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.feedimport.migration.EngineMigrations;
 import io.feedimport.feed.FeedDefinition;
 import io.feedimport.feed.FeedDefinitionLoader;
 import io.feedimport.monitoring.FeedMetrics;
@@ -23,7 +24,6 @@ import io.feedimport.publish.RecordMessage;
 import io.feedimport.reference.FeedLookups;
 import io.feedimport.reference.LookupCaches;
 import io.feedimport.reference.ReferenceTable;
-import io.feedimport.store.EngineSchema;
 import io.feedimport.store.EntityTable;
 import io.feedimport.run.OutcomeLedger;
 import io.feedimport.report.Rejections;
@@ -80,7 +80,7 @@ class EntityConsumerPostgresIT {
         postgres.setUsername("postgres");
         postgres.setMaximumPoolSize(4);
         jdbc = new JdbcTemplate(postgres);
-        new EngineSchema(postgres, SqlDialect.POSTGRESQL).create();
+        EngineMigrations.migrate(postgres);
         OutcomeLedger ledger = new OutcomeLedger(jdbc);
         DataSourceTransactionManager transactions = new DataSourceTransactionManager(postgres);
         consumer = new EntityConsumers(jdbc, transactions, new EntityTable(postgres, SqlDialect.POSTGRESQL), ledger,

@@ -15,6 +15,7 @@ import java.sql.SQLTransientConnectionException;
 
 import javax.sql.DataSource;
 
+import io.feedimport.migration.EngineMigrations;
 import io.feedimport.feed.FeedDefinition;
 import io.feedimport.feed.FeedDefinitionLoader;
 import io.feedimport.feed.Feeds;
@@ -22,7 +23,6 @@ import io.feedimport.mapping.RowMapper;
 import io.feedimport.monitoring.FeedMetrics;
 import io.feedimport.monitoring.QueueDepths;
 import io.feedimport.publish.RecordMessage;
-import io.feedimport.store.EngineSchema;
 import io.feedimport.store.EntityStore;
 import io.feedimport.store.EntityTable;
 import io.feedimport.run.OutcomeLedger;
@@ -65,7 +65,7 @@ class EntityConsumerTest {
         database = new SwitchableDataSource(memory);
         DataSource h2 = database;
         jdbc = new JdbcTemplate(h2);
-        new EngineSchema(h2, SqlDialect.H2).create();
+        EngineMigrations.migrate(h2);
         new EntityTable(h2, SqlDialect.H2).ensure(feed);
         TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(h2));
         OutcomeLedger ledger = new OutcomeLedger(jdbc);

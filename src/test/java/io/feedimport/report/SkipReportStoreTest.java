@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import io.feedimport.migration.EngineMigrations;
 import io.feedimport.read.SourceRecord;
 import io.feedimport.report.SensitiveValues;
 import io.feedimport.report.SkipCount;
@@ -19,8 +20,6 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import io.feedimport.store.EngineSchema;
-import io.feedimport.store.SqlDialect;
 
 class SkipReportStoreTest {
 
@@ -33,7 +32,7 @@ class SkipReportStoreTest {
     @BeforeEach
     void aRunWithThreeSkippedRecords() {
         h2.setURL("jdbc:h2:mem:skip-report-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-        new EngineSchema(h2, SqlDialect.H2).create();
+        EngineMigrations.migrate(h2);
         store = new SkipReportStore(new JdbcTemplate(h2));
         store.write(1, "offers", NOTHING_SENSITIVE, List.of(
                 skipped(4, new String[] {"OF-4", "-3", "a@b.c"}, new Violation("price", "min", "-3", "below 0")),

@@ -7,16 +7,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 
+import io.feedimport.migration.EngineMigrations;
 import io.feedimport.feed.Feeds;
 import io.feedimport.publish.RecordMessage;
 import io.feedimport.report.RunSummary;
-import io.feedimport.store.EngineSchema;
 import io.feedimport.transport.JdbcParkingLot;
 import io.feedimport.run.OutcomeLedger;
 import io.feedimport.schedule.PickupLog;
 import io.feedimport.run.RunLedger;
 import io.feedimport.report.SkipReportStore;
-import io.feedimport.store.SqlDialect;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +34,7 @@ class RunReviewTest {
     void setUp() {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:run-review-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-        new EngineSchema(h2, SqlDialect.H2).create();
+        EngineMigrations.migrate(h2);
         JdbcTemplate jdbc = new JdbcTemplate(h2);
         runs = new RunLedger(jdbc);
         parked = new JdbcParkingLot(jdbc, new TransactionTemplate(new DataSourceTransactionManager(h2)), new OutcomeLedger(jdbc));

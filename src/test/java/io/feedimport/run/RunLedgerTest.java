@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
+import io.feedimport.migration.EngineMigrations;
 import io.feedimport.report.RunSummary;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import io.feedimport.store.EngineSchema;
-import io.feedimport.store.SqlDialect;
 
 class RunLedgerTest {
 
@@ -21,7 +20,7 @@ class RunLedgerTest {
     void sevenRunsOfTwoFeeds() {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:run-ledger-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-        new EngineSchema(h2, SqlDialect.H2).create();
+        EngineMigrations.migrate(h2);
         ledger = new RunLedger(new JdbcTemplate(h2));
         for (long run = 1; run <= 7; run++) {
             ledger.started(run, run % 2 == 0 ? "contacts" : "offers", "export-" + run + ".xml", "sha-" + run, "host-1",

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import io.feedimport.migration.EngineMigrations;
 import io.feedimport.publish.RecordMessage;
 import io.feedimport.report.RunStatus;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,8 +20,6 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import io.feedimport.schedule.PickupLog;
 import io.feedimport.transport.JdbcParkingLot;
-import io.feedimport.store.EngineSchema;
-import io.feedimport.store.SqlDialect;
 
 /** What pruning old runs keeps and forgets, on every supported database; run against H2 and a real PostgreSQL. */
 abstract class RunRetentionContract {
@@ -37,7 +36,7 @@ abstract class RunRetentionContract {
     @BeforeEach
     void emptyEngineTables() {
         DataSource dataSource = dataSource();
-        new EngineSchema(dataSource, SqlDialect.of(dataSource)).create();
+        EngineMigrations.migrate(dataSource);
         jdbc = new JdbcTemplate(dataSource);
         for (String table : new String[] {"fi_run", "fi_outcome", "fi_skip", "fi_progress", "fi_parked", "fi_pickup"}) {
             jdbc.update("DELETE FROM " + table);

@@ -16,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.feedimport.migration.EngineMigrations;
 import io.feedimport.feed.FeedDefinition;
 import io.feedimport.feed.ScheduleDefinition;
 import io.feedimport.feed.SourceDefinition;
@@ -23,11 +24,9 @@ import io.feedimport.report.RunStatus;
 import io.feedimport.report.RunSummary;
 import io.feedimport.source.DropFolders;
 import io.feedimport.source.Poller;
-import io.feedimport.store.EngineSchema;
 import io.feedimport.schedule.FeedLocks;
 import io.feedimport.source.FileLedger;
 import io.feedimport.schedule.PickupLog;
-import io.feedimport.store.SqlDialect;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -103,7 +102,7 @@ class FeedDaemonTest {
     private FeedPickup pickup() {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:daemon-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-        new EngineSchema(h2, SqlDialect.H2).create();
+        EngineMigrations.migrate(h2);
         JdbcTemplate jdbc = new JdbcTemplate(h2);
         log = new PickupLog(jdbc);
         Poller poller = new Poller(new DropFolders(name -> null)::open, new FileLedger(jdbc, Clock.systemUTC()), (feed, file, sha256) -> {

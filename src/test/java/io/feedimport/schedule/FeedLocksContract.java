@@ -16,8 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import io.feedimport.store.EngineSchema;
-import io.feedimport.store.SqlDialect;
+import io.feedimport.migration.EngineMigrations;
 
 /** What every supported database must do for the feed locks; run against H2 and a real PostgreSQL. */
 abstract class FeedLocksContract {
@@ -35,7 +34,7 @@ abstract class FeedLocksContract {
     @BeforeEach
     void freshLockTable() {
         DataSource dataSource = dataSource();
-        new EngineSchema(dataSource, SqlDialect.of(dataSource)).create();
+        EngineMigrations.migrate(dataSource);
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         jdbc.update("DELETE FROM fi_lock");
         locks = new FeedLocks(jdbc);

@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.feedimport.migration.EngineMigrations;
 import io.feedimport.feed.FeedDefinition;
 import io.feedimport.feed.ScheduleDefinition;
 import io.feedimport.feed.SourceDefinition;
@@ -18,11 +19,9 @@ import io.feedimport.report.RunStatus;
 import io.feedimport.report.RunSummary;
 import io.feedimport.source.DropFolders;
 import io.feedimport.source.Poller;
-import io.feedimport.store.EngineSchema;
 import io.feedimport.schedule.FeedLocks;
 import io.feedimport.source.FileLedger;
 import io.feedimport.schedule.PickupLog;
-import io.feedimport.store.SqlDialect;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +44,7 @@ class FeedPickupTest {
         drop = Files.createDirectories(dir.resolve("drop"));
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:pickup-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-        new EngineSchema(h2, SqlDialect.H2).create();
+        EngineMigrations.migrate(h2);
         jdbc = new JdbcTemplate(h2);
         locks = new FeedLocks(jdbc);
         Poller poller = new Poller(new DropFolders(name -> null)::open, new FileLedger(jdbc, Clock.systemUTC()), (feed, file, sha256) -> {

@@ -10,10 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
-import io.feedimport.store.EngineSchema;
+import io.feedimport.migration.EngineMigrations;
 import io.feedimport.run.RunLedger;
 import io.feedimport.run.RunRetention;
-import io.feedimport.store.SqlDialect;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,7 +28,7 @@ class HousekeepingTest {
     void aPruneSaysWhatItRemovedAndIsSilentWhenNothingWasDue() {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:housekeeping-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-        new EngineSchema(h2, SqlDialect.H2).create();
+        EngineMigrations.migrate(h2);
         JdbcTemplate jdbc = new JdbcTemplate(h2);
         new RunLedger(jdbc).started(1, "offers", "offers.xml", "sha", "host-1", CLOCK.instant().minus(Duration.ofDays(40))
                 .atOffset(ZoneOffset.UTC));

@@ -13,13 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import io.feedimport.migration.EngineMigrations;
 import io.feedimport.feed.FeedDefinition;
 import io.feedimport.feed.SourceDefinition;
 import io.feedimport.report.RunStatus;
 import io.feedimport.report.RunSummary;
-import io.feedimport.store.EngineSchema;
 import io.feedimport.source.FileLedger;
-import io.feedimport.store.SqlDialect;
 import org.apache.commons.net.ftp.FTP;
 import org.apache.commons.net.ftp.FTPClient;
 import org.apache.ftpserver.usermanager.impl.BaseUser;
@@ -53,7 +52,7 @@ class FtpPollerIT {
 
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:ftp-poller-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-        new EngineSchema(h2, SqlDialect.H2).create();
+        EngineMigrations.migrate(h2);
         ledger = new FileLedger(new JdbcTemplate(h2), java.time.Clock.systemUTC());
     }
 

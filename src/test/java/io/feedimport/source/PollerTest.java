@@ -17,15 +17,14 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.feedimport.migration.EngineMigrations;
 import io.feedimport.feed.FeedDefinition;
 import io.feedimport.feed.SourceDefinition;
 import io.feedimport.report.RunStatus;
 import io.feedimport.report.RunSummary;
-import io.feedimport.store.EngineSchema;
 import io.feedimport.source.FileEntry;
 import io.feedimport.source.FileLedger;
 import io.feedimport.source.FileState;
-import io.feedimport.store.SqlDialect;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +48,7 @@ class PollerTest {
         JdbcDataSource h2 = new JdbcDataSource();
         // a file database, as the embedded default keeps it: what the ledger saw survives a new poller
         h2.setURL("jdbc:h2:file:" + dir.resolve("db/feedimport"));
-        new EngineSchema(h2, SqlDialect.H2).create();
+        EngineMigrations.migrate(h2);
         ledgerJdbc = new JdbcTemplate(h2);
         // each reading of the clock is a minute later: every poll is far enough from the one before
         ledger = new FileLedger(new JdbcTemplate(h2), new MinuteByMinute());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
+import io.feedimport.migration.EngineMigrations;
 import io.feedimport.feed.Feeds;
 import io.feedimport.monitoring.FeedMetrics;
 import io.feedimport.monitoring.QueueDepths;
@@ -17,8 +18,6 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import io.feedimport.run.OutcomeLedger;
 import io.feedimport.run.RecordOutcome;
-import io.feedimport.store.EngineSchema;
-import io.feedimport.store.SqlDialect;
 
 class JdbcParkingLotTest {
 
@@ -30,7 +29,7 @@ class JdbcParkingLotTest {
     void setUp() {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:parking-lot-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-        new EngineSchema(h2, SqlDialect.H2).create();
+        EngineMigrations.migrate(h2);
         JdbcTemplate jdbc = new JdbcTemplate(h2);
         ledger = new OutcomeLedger(jdbc);
         parkingLot = new JdbcParkingLot(jdbc, new TransactionTemplate(new DataSourceTransactionManager(h2)), ledger,
