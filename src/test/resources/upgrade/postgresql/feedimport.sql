@@ -1,0 +1,1356 @@
+-- made by make-fixtures.sh from feedimport 61f86cd: schema fi_upgrade_fixture as that release created and filled it
+--
+-- PostgreSQL database dump
+--
+
+
+-- Dumped from database version 15.20 (Debian 15.20-0+deb12u1)
+-- Dumped by pg_dump version 15.20 (Debian 15.20-0+deb12u1)
+
+SET statement_timeout = 0;
+SET lock_timeout = 0;
+SET idle_in_transaction_session_timeout = 0;
+SET client_encoding = 'UTF8';
+SET standard_conforming_strings = on;
+SELECT pg_catalog.set_config('search_path', '', false);
+SET check_function_bodies = false;
+SET xmloption = content;
+SET client_min_messages = warning;
+SET row_security = off;
+
+--
+-- Name: fi_upgrade_fixture; Type: SCHEMA; Schema: -; Owner: -
+--
+
+CREATE SCHEMA fi_upgrade_fixture;
+
+
+SET default_tablespace = '';
+
+SET default_table_access_method = heap;
+
+--
+-- Name: batch_job_execution; Type: TABLE; Schema: fi_upgrade_fixture; Owner: -
+--
+
+CREATE TABLE fi_upgrade_fixture.batch_job_execution (
+    job_execution_id bigint NOT NULL,
+    version bigint,
+    job_instance_id bigint NOT NULL,
+    create_time timestamp without time zone NOT NULL,
+    start_time timestamp without time zone,
+    end_time timestamp without time zone,
+    status character varying(10),
+    exit_code character varying(2500),
+    exit_message character varying(2500),
+    last_updated timestamp without time zone
+);
+
+
+--
+-- Name: batch_job_execution_context; Type: TABLE; Schema: fi_upgrade_fixture; Owner: -
+--
+
+CREATE TABLE fi_upgrade_fixture.batch_job_execution_context (
+    job_execution_id bigint NOT NULL,
+    short_context character varying(2500) NOT NULL,
+    serialized_context text
+);
+
+
+--
+-- Name: batch_job_execution_params; Type: TABLE; Schema: fi_upgrade_fixture; Owner: -
+--
+
+CREATE TABLE fi_upgrade_fixture.batch_job_execution_params (
+    job_execution_id bigint NOT NULL,
+    parameter_name character varying(100) NOT NULL,
+    parameter_type character varying(100) NOT NULL,
+    parameter_value character varying(2500),
+    identifying character(1) NOT NULL
+);
+
+
+--
+-- Name: batch_job_execution_seq; Type: SEQUENCE; Schema: fi_upgrade_fixture; Owner: -
+--
+
+CREATE SEQUENCE fi_upgrade_fixture.batch_job_execution_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1;
+
+
+--
+-- Name: batch_job_instance; Type: TABLE; Schema: fi_upgrade_fixture; Owner: -
+--
+
+CREATE TABLE fi_upgrade_fixture.batch_job_instance (
+    job_instance_id bigint NOT NULL,
+    version bigint,
+    job_name character varying(100) NOT NULL,
+    job_key character varying(32) NOT NULL
+);
+
+
+--
+-- Name: batch_job_instance_seq; Type: SEQUENCE; Schema: fi_upgrade_fixture; Owner: -
+--
+
+CREATE SEQUENCE fi_upgrade_fixture.batch_job_instance_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1;
+
+
+--
+-- Name: batch_step_execution; Type: TABLE; Schema: fi_upgrade_fixture; Owner: -
+--
+
+CREATE TABLE fi_upgrade_fixture.batch_step_execution (
+    step_execution_id bigint NOT NULL,
+    version bigint NOT NULL,
+    step_name character varying(100) NOT NULL,
+    job_execution_id bigint NOT NULL,
+    create_time timestamp without time zone NOT NULL,
+    start_time timestamp without time zone,
+    end_time timestamp without time zone,
+    status character varying(10),
+    commit_count bigint,
+    read_count bigint,
+    filter_count bigint,
+    write_count bigint,
+    read_skip_count bigint,
+    write_skip_count bigint,
+    process_skip_count bigint,
+    rollback_count bigint,
+    exit_code character varying(2500),
+    exit_message character varying(2500),
+    last_updated timestamp without time zone
+);
+
+
+--
+-- Name: batch_step_execution_context; Type: TABLE; Schema: fi_upgrade_fixture; Owner: -
+--
+
+CREATE TABLE fi_upgrade_fixture.batch_step_execution_context (
+    step_execution_id bigint NOT NULL,
+    short_context character varying(2500) NOT NULL,
+    serialized_context text
+);
+
+
+--
+-- Name: batch_step_execution_seq; Type: SEQUENCE; Schema: fi_upgrade_fixture; Owner: -
+--
+
+CREATE SEQUENCE fi_upgrade_fixture.batch_step_execution_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1;
+
+
+--
+-- Name: fi_file; Type: TABLE; Schema: fi_upgrade_fixture; Owner: -
+--
+
+CREATE TABLE fi_upgrade_fixture.fi_file (
+    file_id bigint NOT NULL,
+    feed character varying(64) NOT NULL,
+    name character varying(500) NOT NULL,
+    size bigint NOT NULL,
+    modified timestamp with time zone NOT NULL,
+    checksum character varying(64),
+    state character varying(20) NOT NULL,
+    polls integer NOT NULL,
+    unchanged_since timestamp with time zone NOT NULL,
+    tidied boolean NOT NULL,
+    run_id bigint,
+    reason text,
+    first_seen timestamp with time zone NOT NULL,
+    updated_at timestamp with time zone NOT NULL
+);
+
+
+--
+-- Name: fi_file_file_id_seq; Type: SEQUENCE; Schema: fi_upgrade_fixture; Owner: -
+--
+
+ALTER TABLE fi_upgrade_fixture.fi_file ALTER COLUMN file_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME fi_upgrade_fixture.fi_file_file_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: fi_lock; Type: TABLE; Schema: fi_upgrade_fixture; Owner: -
+--
+
+CREATE TABLE fi_upgrade_fixture.fi_lock (
+    feed character varying(64) NOT NULL,
+    holder character varying(200) NOT NULL,
+    acquired_at timestamp with time zone NOT NULL,
+    expires_at timestamp with time zone NOT NULL
+);
+
+
+--
+-- Name: fi_outcome; Type: TABLE; Schema: fi_upgrade_fixture; Owner: -
+--
+
+CREATE TABLE fi_upgrade_fixture.fi_outcome (
+    run_id bigint NOT NULL,
+    record_no bigint NOT NULL,
+    outcome character varying(10) NOT NULL
+);
+
+
+--
+-- Name: fi_parked; Type: TABLE; Schema: fi_upgrade_fixture; Owner: -
+--
+
+CREATE TABLE fi_upgrade_fixture.fi_parked (
+    run_id bigint NOT NULL,
+    record_no bigint NOT NULL,
+    feed character varying(64) NOT NULL,
+    line integer NOT NULL,
+    record_key character varying(500),
+    attempts integer NOT NULL,
+    reason text NOT NULL,
+    payload text NOT NULL,
+    parked_at timestamp with time zone NOT NULL
+);
+
+
+--
+-- Name: fi_pickup; Type: TABLE; Schema: fi_upgrade_fixture; Owner: -
+--
+
+CREATE TABLE fi_upgrade_fixture.fi_pickup (
+    pickup_id bigint NOT NULL,
+    feed character varying(64) NOT NULL,
+    trigger_kind character varying(10) NOT NULL,
+    started_at timestamp with time zone NOT NULL,
+    outcome character varying(10) NOT NULL,
+    detail text
+);
+
+
+--
+-- Name: fi_pickup_pickup_id_seq; Type: SEQUENCE; Schema: fi_upgrade_fixture; Owner: -
+--
+
+ALTER TABLE fi_upgrade_fixture.fi_pickup ALTER COLUMN pickup_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME fi_upgrade_fixture.fi_pickup_pickup_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: fi_progress; Type: TABLE; Schema: fi_upgrade_fixture; Owner: -
+--
+
+CREATE TABLE fi_upgrade_fixture.fi_progress (
+    run_id bigint NOT NULL,
+    sampled_at timestamp with time zone NOT NULL,
+    read_count bigint NOT NULL,
+    skipped bigint NOT NULL
+);
+
+
+--
+-- Name: fi_run; Type: TABLE; Schema: fi_upgrade_fixture; Owner: -
+--
+
+CREATE TABLE fi_upgrade_fixture.fi_run (
+    run_id bigint NOT NULL,
+    feed character varying(64) NOT NULL,
+    file text NOT NULL,
+    fingerprint character varying(100) NOT NULL,
+    status character varying(20) NOT NULL,
+    read_count bigint NOT NULL,
+    skipped bigint NOT NULL,
+    published bigint NOT NULL,
+    persisted bigint NOT NULL,
+    unchanged bigint NOT NULL,
+    outdated bigint NOT NULL,
+    parked bigint NOT NULL,
+    started_at timestamp with time zone NOT NULL,
+    ended_at timestamp with time zone,
+    duration_ms bigint NOT NULL,
+    owner character varying(200),
+    message text,
+    rejected bigint DEFAULT 0 NOT NULL,
+    pruned_at timestamp with time zone
+);
+
+
+--
+-- Name: fi_skip; Type: TABLE; Schema: fi_upgrade_fixture; Owner: -
+--
+
+CREATE TABLE fi_upgrade_fixture.fi_skip (
+    run_id bigint NOT NULL,
+    record_no bigint NOT NULL,
+    seq integer NOT NULL,
+    feed character varying(64) NOT NULL,
+    file text NOT NULL,
+    line integer NOT NULL,
+    col integer NOT NULL,
+    record_key character varying(500),
+    field character varying(100) NOT NULL,
+    rule character varying(20) NOT NULL,
+    bad_value character varying(500),
+    message text NOT NULL,
+    record_values text
+);
+
+
+--
+-- Name: offer; Type: TABLE; Schema: fi_upgrade_fixture; Owner: -
+--
+
+CREATE TABLE fi_upgrade_fixture.offer (
+    id text NOT NULL,
+    kind character varying(4),
+    title character varying(200),
+    description character varying(20000),
+    price numeric,
+    currency character varying(3),
+    rooms bigint,
+    area numeric,
+    city character varying(100),
+    district character varying(100),
+    agent_id character varying(20),
+    agent_name character varying(200),
+    email text,
+    furnished boolean,
+    available_from date,
+    updated_at timestamp with time zone,
+    fi_hash character varying(64) NOT NULL,
+    fi_run_id bigint NOT NULL,
+    fi_record_no bigint NOT NULL,
+    fi_updated_at timestamp with time zone NOT NULL
+);
+
+
+--
+-- Data for Name: batch_job_execution; Type: TABLE DATA; Schema: fi_upgrade_fixture; Owner: -
+--
+
+INSERT INTO fi_upgrade_fixture.batch_job_execution VALUES (1, 3, 1, '2026-12-05 07:55:39.881989', '2026-12-05 07:55:39.992566', '2026-12-05 07:55:40.765946', 'FAILED', 'FAILED', 'skipped 2 of 5 records, over the feed''s skip limit of 10%; the run is failed so a broken export does no damage', '2026-12-05 07:55:40.782343');
+INSERT INTO fi_upgrade_fixture.batch_job_execution VALUES (2, 3, 2, '2026-12-05 07:56:00.552745', '2026-12-05 07:56:00.620881', '2026-12-05 07:56:05.482086', 'COMPLETED', 'COMPLETED', '', '2026-12-05 07:56:05.486358');
+INSERT INTO fi_upgrade_fixture.batch_job_execution VALUES (3, 3, 3, '2026-12-05 07:56:37.168315', '2026-12-05 07:56:37.216039', '2026-12-05 07:56:37.774043', 'COMPLETED', 'COMPLETED', '', '2026-12-05 07:56:37.786426');
+INSERT INTO fi_upgrade_fixture.batch_job_execution VALUES (4, 3, 4, '2026-12-05 07:56:37.875596', '2026-12-05 07:56:37.886874', '2026-12-05 07:56:38.034437', 'FAILED', 'FAILED', '/tmp/tmp.qxhbkKMMeZ/postgresql/data/incoming/offers/offers-2026-11-24.xml:1:1: malformed XML: Unexpected character ''t'' (code 116) in prolog; expected ''<''', '2026-12-05 07:56:38.042046');
+
+
+--
+-- Data for Name: batch_job_execution_context; Type: TABLE DATA; Schema: fi_upgrade_fixture; Owner: -
+--
+
+INSERT INTO fi_upgrade_fixture.batch_job_execution_context VALUES (1, 'rO0ABXNyABFqYXZhLnV0aWwuSGFzaE1hcAUH2sHDFmDRAwACRgAKbG9hZEZhY3RvckkACXRocmVzaG9sZHhwP0AAAAAAAAx3CAAAABAAAAABdAANYmF0Y2gudmVyc2lvbnQABTYuMC42eA==', NULL);
+INSERT INTO fi_upgrade_fixture.batch_job_execution_context VALUES (2, 'rO0ABXNyABFqYXZhLnV0aWwuSGFzaE1hcAUH2sHDFmDRAwACRgAKbG9hZEZhY3RvckkACXRocmVzaG9sZHhwP0AAAAAAAAx3CAAAABAAAAABdAANYmF0Y2gudmVyc2lvbnQABTYuMC42eA==', NULL);
+INSERT INTO fi_upgrade_fixture.batch_job_execution_context VALUES (3, 'rO0ABXNyABFqYXZhLnV0aWwuSGFzaE1hcAUH2sHDFmDRAwACRgAKbG9hZEZhY3RvckkACXRocmVzaG9sZHhwP0AAAAAAAAx3CAAAABAAAAABdAANYmF0Y2gudmVyc2lvbnQABTYuMC42eA==', NULL);
+INSERT INTO fi_upgrade_fixture.batch_job_execution_context VALUES (4, 'rO0ABXNyABFqYXZhLnV0aWwuSGFzaE1hcAUH2sHDFmDRAwACRgAKbG9hZEZhY3RvckkACXRocmVzaG9sZHhwP0AAAAAAAAx3CAAAABAAAAABdAANYmF0Y2gudmVyc2lvbnQABTYuMC42eA==', NULL);
+
+
+--
+-- Data for Name: batch_job_execution_params; Type: TABLE DATA; Schema: fi_upgrade_fixture; Owner: -
+--
+
+INSERT INTO fi_upgrade_fixture.batch_job_execution_params VALUES (1, 'feed', 'java.lang.String', 'offers', 'Y');
+INSERT INTO fi_upgrade_fixture.batch_job_execution_params VALUES (1, 'file', 'java.lang.String', '/tmp/tmp.qxhbkKMMeZ/postgresql/small-offers.xml', 'Y');
+INSERT INTO fi_upgrade_fixture.batch_job_execution_params VALUES (1, 'fingerprint', 'java.lang.String', '77f341082b0f4a0cf9f4cb14218ece22c263a9a7636433e7f9d4970ad18c06be', 'Y');
+INSERT INTO fi_upgrade_fixture.batch_job_execution_params VALUES (1, 'definition', 'java.lang.String', 'c6e8f057235dae1f6f52052e', 'Y');
+INSERT INTO fi_upgrade_fixture.batch_job_execution_params VALUES (1, 'attempt', 'java.lang.Long', '1', 'Y');
+INSERT INTO fi_upgrade_fixture.batch_job_execution_params VALUES (2, 'feed', 'java.lang.String', 'offers', 'Y');
+INSERT INTO fi_upgrade_fixture.batch_job_execution_params VALUES (2, 'file', 'java.lang.String', '/tmp/tmp.qxhbkKMMeZ/postgresql/offers.xml', 'Y');
+INSERT INTO fi_upgrade_fixture.batch_job_execution_params VALUES (2, 'fingerprint', 'java.lang.String', '63fa101be4d8f5c66c6a2f4972b043981f6318146ff2a8051ffd56393dabd0d6', 'Y');
+INSERT INTO fi_upgrade_fixture.batch_job_execution_params VALUES (2, 'definition', 'java.lang.String', 'c6e8f057235dae1f6f52052e', 'Y');
+INSERT INTO fi_upgrade_fixture.batch_job_execution_params VALUES (2, 'attempt', 'java.lang.Long', '1', 'Y');
+INSERT INTO fi_upgrade_fixture.batch_job_execution_params VALUES (3, 'feed', 'java.lang.String', 'offers', 'Y');
+INSERT INTO fi_upgrade_fixture.batch_job_execution_params VALUES (3, 'file', 'java.lang.String', '/tmp/tmp.qxhbkKMMeZ/postgresql/data/incoming/offers/offers-2026-11-23.xml', 'Y');
+INSERT INTO fi_upgrade_fixture.batch_job_execution_params VALUES (3, 'fingerprint', 'java.lang.String', '90822f563791bbb3ba767f3fb6606b33aeee37412a442837c84f6960fb53b35d', 'Y');
+INSERT INTO fi_upgrade_fixture.batch_job_execution_params VALUES (3, 'definition', 'java.lang.String', 'c6e8f057235dae1f6f52052e', 'Y');
+INSERT INTO fi_upgrade_fixture.batch_job_execution_params VALUES (3, 'attempt', 'java.lang.Long', '1', 'Y');
+INSERT INTO fi_upgrade_fixture.batch_job_execution_params VALUES (4, 'feed', 'java.lang.String', 'offers', 'Y');
+INSERT INTO fi_upgrade_fixture.batch_job_execution_params VALUES (4, 'file', 'java.lang.String', '/tmp/tmp.qxhbkKMMeZ/postgresql/data/incoming/offers/offers-2026-11-24.xml', 'Y');
+INSERT INTO fi_upgrade_fixture.batch_job_execution_params VALUES (4, 'fingerprint', 'java.lang.String', '01de5c23f764bb7208c8d015b4d10f3dbdc4533e3c10c0028cb3019c02f5317f', 'Y');
+INSERT INTO fi_upgrade_fixture.batch_job_execution_params VALUES (4, 'definition', 'java.lang.String', 'c6e8f057235dae1f6f52052e', 'Y');
+INSERT INTO fi_upgrade_fixture.batch_job_execution_params VALUES (4, 'attempt', 'java.lang.Long', '1', 'Y');
+
+
+--
+-- Data for Name: batch_job_instance; Type: TABLE DATA; Schema: fi_upgrade_fixture; Owner: -
+--
+
+INSERT INTO fi_upgrade_fixture.batch_job_instance VALUES (1, 0, 'feed-import', '4694b6a9144363c3ad0ef27075d13127');
+INSERT INTO fi_upgrade_fixture.batch_job_instance VALUES (2, 0, 'feed-import', '6de1096142d2922fd248ff9d4c3432c2');
+INSERT INTO fi_upgrade_fixture.batch_job_instance VALUES (3, 0, 'feed-import', 'f7ab18d1c2996605e3cfcff95c1e9346');
+INSERT INTO fi_upgrade_fixture.batch_job_instance VALUES (4, 0, 'feed-import', 'edab3e80b20a79e450d760ec6f772c54');
+
+
+--
+-- Data for Name: batch_step_execution; Type: TABLE DATA; Schema: fi_upgrade_fixture; Owner: -
+--
+
+INSERT INTO fi_upgrade_fixture.batch_step_execution VALUES (1, 4, 'read', 1, '2026-12-05 07:55:40.103011', '2026-12-05 07:55:40.122815', '2026-12-05 07:55:40.703426', 'FAILED', 1, 5, 0, 5, 0, 0, 0, 0, 'FAILED', 'skipped 2 of 5 records, over the feed''s skip limit of 10%; the run is failed so a broken export does no damage', '2026-12-05 07:55:40.740344');
+INSERT INTO fi_upgrade_fixture.batch_step_execution VALUES (2, 4, 'read', 2, '2026-12-05 07:56:00.760385', '2026-12-05 07:56:00.796061', '2026-12-05 07:56:05.158596', 'COMPLETED', 1, 300, 0, 300, 0, 0, 0, 0, 'COMPLETED', '', '2026-12-05 07:56:05.169157');
+INSERT INTO fi_upgrade_fixture.batch_step_execution VALUES (3, 4, 'reconcile', 2, '2026-12-05 07:56:05.232437', '2026-12-05 07:56:05.240004', '2026-12-05 07:56:05.366377', 'COMPLETED', 1, 0, 0, 0, 0, 0, 0, 0, 'COMPLETED', '', '2026-12-05 07:56:05.457781');
+INSERT INTO fi_upgrade_fixture.batch_step_execution VALUES (4, 4, 'read', 3, '2026-12-05 07:56:37.260035', '2026-12-05 07:56:37.272027', '2026-12-05 07:56:37.661239', 'COMPLETED', 1, 40, 0, 40, 0, 0, 0, 0, 'COMPLETED', '', '2026-12-05 07:56:37.694097');
+INSERT INTO fi_upgrade_fixture.batch_step_execution VALUES (5, 4, 'reconcile', 3, '2026-12-05 07:56:37.708565', '2026-12-05 07:56:37.717338', '2026-12-05 07:56:37.754432', 'COMPLETED', 1, 0, 0, 0, 0, 0, 0, 0, 'COMPLETED', '', '2026-12-05 07:56:37.761388');
+INSERT INTO fi_upgrade_fixture.batch_step_execution VALUES (6, 4, 'read', 4, '2026-12-05 07:56:37.922634', '2026-12-05 07:56:37.93436', '2026-12-05 07:56:38.008629', 'FAILED', 0, 0, 0, 0, 0, 0, 0, 0, 'FAILED', '/tmp/tmp.qxhbkKMMeZ/postgresql/data/incoming/offers/offers-2026-11-24.xml:1:1: malformed XML: Unexpected character ''t'' (code 116) in prolog; expected ''<''', '2026-12-05 07:56:38.022798');
+
+
+--
+-- Data for Name: batch_step_execution_context; Type: TABLE DATA; Schema: fi_upgrade_fixture; Owner: -
+--
+
+INSERT INTO fi_upgrade_fixture.batch_step_execution_context VALUES (6, 'rO0ABXNyABFqYXZhLnV0aWwuSGFzaE1hcAUH2sHDFmDRAwACRgAKbG9hZEZhY3RvckkACXRocmVzaG9sZHhwP0AAAAAAAAx3CAAAABAAAAADdAAMcmVjb3Jkcy5yZWFkc3IADmphdmEubGFuZy5Mb25nO4vkkMyPI98CAAFKAAV2YWx1ZXhyABBqYXZhLmxhbmcuTnVtYmVyhqyVHQuU4IsCAAB4cAAAAAAAAAAAdAANYmF0Y2gudmVyc2lvbnQABTYuMC42dAAOYmF0Y2guc3RlcFR5cGV0ADpvcmcuc3ByaW5nZnJhbWV3b3JrLmJhdGNoLmNvcmUuc3RlcC5pdGVtLkNodW5rT3JpZW50ZWRTdGVweA==', NULL);
+INSERT INTO fi_upgrade_fixture.batch_step_execution_context VALUES (1, 'rO0ABXNyABFqYXZhLnV0aWwuSGFzaE1hcAUH2sHDFmDRAwACRgAKbG9hZEZhY3RvckkACXRocmVzaG9sZHhwP0AAAAAAAAx3CAAAABAAAAADdAAMcmVjb3Jkcy5yZWFkc3IADmphdmEubGFuZy5Mb25nO4vkkMyPI98CAAFKAAV2YWx1ZXhyABBqYXZhLmxhbmcuTnVtYmVyhqyVHQuU4IsCAAB4cAAAAAAAAAAFdAANYmF0Y2gudmVyc2lvbnQABTYuMC42dAAOYmF0Y2guc3RlcFR5cGV0ADpvcmcuc3ByaW5nZnJhbWV3b3JrLmJhdGNoLmNvcmUuc3RlcC5pdGVtLkNodW5rT3JpZW50ZWRTdGVweA==', NULL);
+INSERT INTO fi_upgrade_fixture.batch_step_execution_context VALUES (2, 'rO0ABXNyABFqYXZhLnV0aWwuSGFzaE1hcAUH2sHDFmDRAwACRgAKbG9hZEZhY3RvckkACXRocmVzaG9sZHhwP0AAAAAAAAx3CAAAABAAAAADdAAMcmVjb3Jkcy5yZWFkc3IADmphdmEubGFuZy5Mb25nO4vkkMyPI98CAAFKAAV2YWx1ZXhyABBqYXZhLmxhbmcuTnVtYmVyhqyVHQuU4IsCAAB4cAAAAAAAAAEsdAANYmF0Y2gudmVyc2lvbnQABTYuMC42dAAOYmF0Y2guc3RlcFR5cGV0ADpvcmcuc3ByaW5nZnJhbWV3b3JrLmJhdGNoLmNvcmUuc3RlcC5pdGVtLkNodW5rT3JpZW50ZWRTdGVweA==', NULL);
+INSERT INTO fi_upgrade_fixture.batch_step_execution_context VALUES (3, 'rO0ABXNyABFqYXZhLnV0aWwuSGFzaE1hcAUH2sHDFmDRAwACRgAKbG9hZEZhY3RvckkACXRocmVzaG9sZHhwP0AAAAAAAAx3CAAAABAAAAADdAARYmF0Y2gudGFza2xldFR5cGV0ACJpby5mZWVkaW1wb3J0LnJ1bi5SZWNvbmNpbGVUYXNrbGV0dAANYmF0Y2gudmVyc2lvbnQABTYuMC42dAAOYmF0Y2guc3RlcFR5cGV0ADdvcmcuc3ByaW5nZnJhbWV3b3JrLmJhdGNoLmNvcmUuc3RlcC50YXNrbGV0LlRhc2tsZXRTdGVweA==', NULL);
+INSERT INTO fi_upgrade_fixture.batch_step_execution_context VALUES (4, 'rO0ABXNyABFqYXZhLnV0aWwuSGFzaE1hcAUH2sHDFmDRAwACRgAKbG9hZEZhY3RvckkACXRocmVzaG9sZHhwP0AAAAAAAAx3CAAAABAAAAADdAAMcmVjb3Jkcy5yZWFkc3IADmphdmEubGFuZy5Mb25nO4vkkMyPI98CAAFKAAV2YWx1ZXhyABBqYXZhLmxhbmcuTnVtYmVyhqyVHQuU4IsCAAB4cAAAAAAAAAAodAANYmF0Y2gudmVyc2lvbnQABTYuMC42dAAOYmF0Y2guc3RlcFR5cGV0ADpvcmcuc3ByaW5nZnJhbWV3b3JrLmJhdGNoLmNvcmUuc3RlcC5pdGVtLkNodW5rT3JpZW50ZWRTdGVweA==', NULL);
+INSERT INTO fi_upgrade_fixture.batch_step_execution_context VALUES (5, 'rO0ABXNyABFqYXZhLnV0aWwuSGFzaE1hcAUH2sHDFmDRAwACRgAKbG9hZEZhY3RvckkACXRocmVzaG9sZHhwP0AAAAAAAAx3CAAAABAAAAADdAARYmF0Y2gudGFza2xldFR5cGV0ACJpby5mZWVkaW1wb3J0LnJ1bi5SZWNvbmNpbGVUYXNrbGV0dAANYmF0Y2gudmVyc2lvbnQABTYuMC42dAAOYmF0Y2guc3RlcFR5cGV0ADdvcmcuc3ByaW5nZnJhbWV3b3JrLmJhdGNoLmNvcmUuc3RlcC50YXNrbGV0LlRhc2tsZXRTdGVweA==', NULL);
+
+
+--
+-- Data for Name: fi_file; Type: TABLE DATA; Schema: fi_upgrade_fixture; Owner: -
+--
+
+INSERT INTO fi_upgrade_fixture.fi_file VALUES (1, 'offers', 'offers-2026-11-23.xml', 34474, '2026-12-05 07:56:07.516+00', '90822f563791bbb3ba767f3fb6606b33aeee37412a442837c84f6960fb53b35d', 'IMPORTED', 2, '2026-12-05 07:56:24.343+00', true, 3, NULL, '2026-12-05 07:56:24.343+00', '2026-12-05 07:56:37.822+00');
+INSERT INTO fi_upgrade_fixture.fi_file VALUES (2, 'offers', 'offers-2026-11-24.xml', 16, '2026-12-05 07:56:07.636+00', '01de5c23f764bb7208c8d015b4d10f3dbdc4533e3c10c0028cb3019c02f5317f', 'FAILED', 2, '2026-12-05 07:56:24.352+00', true, 4, '/tmp/tmp.qxhbkKMMeZ/postgresql/data/incoming/offers/offers-2026-11-24.xml:1:1: malformed XML: Unexpected character ''t'' (code 116) in prolog; expected ''<''', '2026-12-05 07:56:24.352+00', '2026-12-05 07:56:38.084+00');
+
+
+--
+-- Data for Name: fi_lock; Type: TABLE DATA; Schema: fi_upgrade_fixture; Owner: -
+--
+
+
+
+--
+-- Data for Name: fi_outcome; Type: TABLE DATA; Schema: fi_upgrade_fixture; Owner: -
+--
+
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (1, 1, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (1, 5, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (1, 2, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 2, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 6, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 8, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 11, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 13, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 15, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 17, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 19, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 20, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 22, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 24, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 26, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 28, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 31, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 33, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 35, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 37, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 39, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 40, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 42, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 44, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 46, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 51, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 53, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 55, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 57, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 59, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 60, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 62, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 64, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 66, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 68, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 71, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 73, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 75, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 77, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 79, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 80, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 82, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 84, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 86, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 88, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 91, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 93, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 95, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 97, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 99, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 101, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 105, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 107, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 109, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 110, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 112, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 114, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 116, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 118, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 121, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 123, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 125, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 127, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 129, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 130, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 132, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 134, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 138, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 141, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 143, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 145, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 147, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 149, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 150, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 152, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 154, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 156, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 158, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 161, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 163, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 165, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 167, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 169, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 170, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 172, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 174, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 176, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 178, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 181, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 183, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 185, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 187, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 189, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 190, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 192, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 194, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 196, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 198, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 200, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 202, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 204, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 206, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 208, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 211, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 213, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 215, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 217, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 220, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 222, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 224, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 226, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 228, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 231, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 233, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 237, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 239, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 240, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 242, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 244, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 246, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 248, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 251, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 253, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 255, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 257, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 259, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 260, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 262, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 264, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 266, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 268, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 271, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 273, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 275, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 277, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 279, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 280, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 282, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 284, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 286, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 288, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 291, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 293, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 295, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 297, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 299, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 1, 'OUTDATED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 3, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 5, 'OUTDATED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 9, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 10, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 12, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 14, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 16, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 18, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 21, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 23, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 25, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 27, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 29, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 30, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 32, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 34, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 36, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 38, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 41, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 43, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 45, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 47, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 49, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 50, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 52, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 54, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 58, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 61, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 63, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 65, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 67, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 69, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 70, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 72, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 74, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 76, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 83, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 85, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 87, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 89, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 90, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 92, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 94, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 96, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 98, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 100, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 102, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 104, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 106, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 108, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 111, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 113, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 115, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 117, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 119, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 120, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 122, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 126, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 128, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 131, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 133, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 135, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 137, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 139, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 140, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 142, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 144, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 146, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 148, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 151, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 153, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 155, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 157, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 159, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 160, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 162, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 164, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 166, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 168, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 171, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 173, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 175, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 177, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 179, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 182, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 184, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 186, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 188, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 191, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 193, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 195, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 197, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 199, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 201, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 203, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 205, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 207, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 209, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 210, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 212, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 214, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 216, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 221, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 223, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 225, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 227, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 229, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 230, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 232, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 234, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 236, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 238, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 241, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 243, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 245, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 247, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 249, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 250, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 252, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 254, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 256, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 261, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 263, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 265, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 267, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 269, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 270, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 272, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 274, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 276, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 278, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 283, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 285, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 287, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 289, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 290, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 292, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 294, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 298, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 300, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (2, 7, 'PARKED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (3, 2, 'OUTDATED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (3, 1, 'OUTDATED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (3, 4, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (3, 6, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (3, 3, 'OUTDATED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (3, 8, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (3, 11, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (3, 13, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (3, 15, 'OUTDATED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (3, 17, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (3, 19, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (3, 20, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (3, 5, 'OUTDATED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (3, 7, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (3, 9, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (3, 10, 'OUTDATED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (3, 12, 'OUTDATED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (3, 14, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (3, 16, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (3, 18, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (3, 21, 'OUTDATED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (3, 23, 'OUTDATED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (3, 25, 'OUTDATED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (3, 22, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (3, 24, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (3, 26, 'OUTDATED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (3, 28, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (3, 31, 'OUTDATED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (3, 33, 'OUTDATED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (3, 35, 'OUTDATED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (3, 37, 'OUTDATED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (3, 27, 'OUTDATED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (3, 39, 'OUTDATED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (3, 29, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (3, 30, 'OUTDATED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (3, 32, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (3, 34, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (3, 36, 'OUTDATED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (3, 38, 'PERSISTED');
+INSERT INTO fi_upgrade_fixture.fi_outcome VALUES (3, 40, 'OUTDATED');
+
+
+--
+-- Data for Name: fi_parked; Type: TABLE DATA; Schema: fi_upgrade_fixture; Owner: -
+--
+
+INSERT INTO fi_upgrade_fixture.fi_parked VALUES (2, 7, 'offers', 123, 'OF-000007', 5, 'gave up after 5 attempts: PSQLException: ERROR: offer OF-000007 conflicts with a concurrent update', '{"runId":2,"feed":"offers","recordNumber":7,"line":123,"key":"OF-000007","values":{"id":"OF-000007","kind":"rent","title":"Под наем: Двустаен апартамент в Боян Българанов","price":"1830","currency":"EUR","rooms":"2","area":"48.4","city":"Шумен","district":"Боян Българанов","agentId":"AG-025","agentName":"Zofia Wiśniewska","email":"zofia.wisniewska@slanchev-dom.bg","furnished":"false","updatedAt":"2026-11-20T15:00:16Z"}}', '2026-12-05 07:56:05.031682+00');
+
+
+--
+-- Data for Name: fi_pickup; Type: TABLE DATA; Schema: fi_upgrade_fixture; Owner: -
+--
+
+INSERT INTO fi_upgrade_fixture.fi_pickup VALUES (1, 'offers', 'poll', '2026-12-05 07:56:36.499922+00', 'FAILED', 'offers-2026-11-23.xml: imported (40 read, 0 skipped, 20 persisted, 20 unchanged, 0 parked); offers-2026-11-24.xml: failed (/tmp/tmp.qxhbkKMMeZ/postgresql/data/incoming/offers/offers-2026-11-24.xml:1:1: malformed XML: Unexpected character ''t'' (code 116) in prolog; expected ''<''; retry with: feedimport run /tmp/tmp.qxhbkKMMeZ/postgresql/jobs/offers.yml --file /tmp/tmp.qxhbkKMMeZ/postgresql/data/incoming/offers/offers-2026-11-24.xml)');
+
+
+--
+-- Data for Name: fi_progress; Type: TABLE DATA; Schema: fi_upgrade_fixture; Owner: -
+--
+
+INSERT INTO fi_upgrade_fixture.fi_progress VALUES (1, '2026-12-05 07:55:40.065559+00', 0, 0);
+INSERT INTO fi_upgrade_fixture.fi_progress VALUES (1, '2026-12-05 07:55:40.671005+00', 5, 2);
+INSERT INTO fi_upgrade_fixture.fi_progress VALUES (1, '2026-12-05 07:55:40.863679+00', 5, 2);
+INSERT INTO fi_upgrade_fixture.fi_progress VALUES (2, '2026-12-05 07:56:00.710041+00', 0, 0);
+INSERT INTO fi_upgrade_fixture.fi_progress VALUES (2, '2026-12-05 07:56:05.081999+00', 300, 15);
+INSERT INTO fi_upgrade_fixture.fi_progress VALUES (2, '2026-12-05 07:56:05.531037+00', 300, 15);
+INSERT INTO fi_upgrade_fixture.fi_progress VALUES (3, '2026-12-05 07:56:37.246158+00', 0, 0);
+INSERT INTO fi_upgrade_fixture.fi_progress VALUES (3, '2026-12-05 07:56:37.630106+00', 40, 0);
+INSERT INTO fi_upgrade_fixture.fi_progress VALUES (3, '2026-12-05 07:56:37.80416+00', 40, 0);
+INSERT INTO fi_upgrade_fixture.fi_progress VALUES (4, '2026-12-05 07:56:37.901977+00', 0, 0);
+INSERT INTO fi_upgrade_fixture.fi_progress VALUES (4, '2026-12-05 07:56:38.074567+00', 0, 0);
+
+
+--
+-- Data for Name: fi_run; Type: TABLE DATA; Schema: fi_upgrade_fixture; Owner: -
+--
+
+INSERT INTO fi_upgrade_fixture.fi_run VALUES (1, 'offers', '/tmp/tmp.qxhbkKMMeZ/postgresql/small-offers.xml', '77f341082b0f4a0cf9f4cb14218ece22c263a9a7636433e7f9d4970ad18c06be', 'FAILED', 5, 2, 3, 3, 0, 0, 0, '2026-12-05 07:55:38.916529+00', '2026-12-05 07:55:40.863679+00', 1947, 'vm/24025@1796457321200#1', 'skipped 2 of 5 records, over the feed''s skip limit of 10%; the run is failed so a broken export does no damage', 0, NULL);
+INSERT INTO fi_upgrade_fixture.fi_run VALUES (2, 'offers', '/tmp/tmp.qxhbkKMMeZ/postgresql/offers.xml', '63fa101be4d8f5c66c6a2f4972b043981f6318146ff2a8051ffd56393dabd0d6', 'COMPLETED', 300, 15, 285, 282, 2, 2, 1, '2026-12-05 07:56:00.174608+00', '2026-12-05 07:56:05.531037+00', 5356, 'vm/24078@1796457340880#2', NULL, 0, NULL);
+INSERT INTO fi_upgrade_fixture.fi_run VALUES (3, 'offers', '/tmp/tmp.qxhbkKMMeZ/postgresql/data/incoming/offers/offers-2026-11-23.xml', '90822f563791bbb3ba767f3fb6606b33aeee37412a442837c84f6960fb53b35d', 'COMPLETED', 40, 0, 40, 20, 20, 20, 0, '2026-12-05 07:56:36.810325+00', '2026-12-05 07:56:37.80416+00', 993, 'vm/24559@1796457386150#3', NULL, 0, NULL);
+INSERT INTO fi_upgrade_fixture.fi_run VALUES (4, 'offers', '/tmp/tmp.qxhbkKMMeZ/postgresql/data/incoming/offers/offers-2026-11-24.xml', '01de5c23f764bb7208c8d015b4d10f3dbdc4533e3c10c0028cb3019c02f5317f', 'FAILED', 0, 0, 0, 0, 0, 0, 0, '2026-12-05 07:56:37.846264+00', '2026-12-05 07:56:38.074567+00', 228, 'vm/24559@1796457386150#4', '/tmp/tmp.qxhbkKMMeZ/postgresql/data/incoming/offers/offers-2026-11-24.xml:1:1: malformed XML: Unexpected character ''t'' (code 116) in prolog; expected ''<''', 0, NULL);
+
+
+--
+-- Data for Name: fi_skip; Type: TABLE DATA; Schema: fi_upgrade_fixture; Owner: -
+--
+
+INSERT INTO fi_upgrade_fixture.fi_skip VALUES (1, 3, 0, 'offers', '/tmp/tmp.qxhbkKMMeZ/postgresql/small-offers.xml', 24, 5, 'OF-000003', 'price', 'min', '-5', 'price must be at least 0', '{"id":"OF-000003","kind":"sale","title":"Negative price","description":null,"price":"-5","currency":"EUR","rooms":null,"area":null,"city":"Варна","district":null,"agentId":null,"agentName":null,"email":null,"furnished":null,"availableFrom":null,"updatedAt":"2026-11-03T10:00:00Z"}');
+INSERT INTO fi_upgrade_fixture.fi_skip VALUES (1, 4, 0, 'offers', '/tmp/tmp.qxhbkKMMeZ/postgresql/small-offers.xml', 30, 5, 'OF-000004', 'kind', 'values', 'auction', 'kind must be one of sale, rent', '{"id":"OF-000004","kind":"auction","title":"Bad kind and currency","description":null,"price":"100","currency":"GBP","rooms":null,"area":null,"city":"Бургас","district":null,"agentId":null,"agentName":null,"email":null,"furnished":null,"availableFrom":null,"updatedAt":"2026-11-03T10:00:00Z"}');
+INSERT INTO fi_upgrade_fixture.fi_skip VALUES (1, 4, 1, 'offers', '/tmp/tmp.qxhbkKMMeZ/postgresql/small-offers.xml', 30, 5, 'OF-000004', 'currency', 'values', 'GBP', 'currency must be one of EUR, BGN, USD', NULL);
+INSERT INTO fi_upgrade_fixture.fi_skip VALUES (2, 4, 0, 'offers', '/tmp/tmp.qxhbkKMMeZ/postgresql/offers.xml', 67, 5, 'OF-000004', 'title', 'required', NULL, 'title is required but missing', '{"id":"OF-000004","kind":"rent","title":null,"description":null,"price":"2990.00","currency":"EUR","rooms":"2","area":"67.8","city":"Благоевград","district":"Еленово","agentId":"AG-001","agentName":"Мария Петрова","email":"[scrubbed]","furnished":"true","availableFrom":"2026-12-26","updatedAt":"2026-10-03T07:08:42+03:00"}');
+INSERT INTO fi_upgrade_fixture.fi_skip VALUES (2, 48, 0, 'offers', '/tmp/tmp.qxhbkKMMeZ/postgresql/offers.xml', 938, 5, 'OF-000048', 'title', 'minLength', 'А', 'title has 1 characters, at least 3 expected', '{"id":"OF-000048","kind":"sale","title":"А","description":"<p>☀ Слънчев, 🌳 зелен двор.</p>","price":"301500.00","currency":"EUR","rooms":"6","area":"267.2","city":"Благоевград","district":"Еленово","agentId":"AG-022","agentName":"Jean-Luc Dubois","email":"[scrubbed]","furnished":"true","availableFrom":null,"updatedAt":"2026-03-24T12:00:49+02:00"}');
+INSERT INTO fi_upgrade_fixture.fi_skip VALUES (2, 56, 0, 'offers', '/tmp/tmp.qxhbkKMMeZ/postgresql/offers.xml', 1103, 5, 'OF-000056', 'title', 'maxLength', 'Мезонет в Стария град – Уникална оферта! Уникална оферта! Уникална оферта! Уникална оферта! Уникална…', 'title has 244 characters, at most 200 allowed', '{"id":"OF-000056","kind":"rent","title":"Мезонет в Стария град – Уникална оферта! Уникална оферта! Уникална оферта! Уникална оферта! Уникална оферта! Уникална оферта! Уникална оферта! Уникална оферта! Уникална оферта! Уникална оферта! Уникална оферта! Уникална оферта! Уникална оферта!","description":null,"price":"2710.00","currency":"EUR","rooms":"5","area":"147.0","city":"Несебър","district":"Стария град","agentId":"AG-016","agentName":"Христо Пеев","email":"[scrubbed]","furnished":"true","availableFrom":null,"updatedAt":"2026-11-14T16:49:05+02:00"}');
+INSERT INTO fi_upgrade_fixture.fi_skip VALUES (2, 78, 0, 'offers', '/tmp/tmp.qxhbkKMMeZ/postgresql/offers.xml', 1535, 5, 'OF-000078', 'price', 'min', '-1674190.48', 'price must be at least 0', '{"id":"OF-000078","kind":"sale","title":"Къща в Банишора (Tom''s choice)","description":null,"price":"-1674190.48","currency":"BGN","rooms":"6","area":"316.4","city":"София","district":"Банишора","agentId":"AG-022","agentName":"Jean-Luc Dubois","email":"[scrubbed]","furnished":"true","availableFrom":"2026-10-09","updatedAt":"2026-07-05T07:49:51+03:00"}');
+INSERT INTO fi_upgrade_fixture.fi_skip VALUES (2, 81, 0, 'offers', '/tmp/tmp.qxhbkKMMeZ/postgresql/offers.xml', 1597, 5, 'OF-000081', 'price', 'type', '12,500.00', 'price is not a decimal number', '{"id":"OF-000081","kind":"sale","title":"Мезонет в Харманите близо до морето","description":null,"price":"12,500.00","currency":"EUR","rooms":"4","area":"207.5","city":"Созопол","district":"Харманите","agentId":"AG-019","agentName":"Гергана Щерева","email":"[scrubbed]","furnished":null,"availableFrom":null,"updatedAt":"2026-06-22T10:27:18+03:00"}');
+INSERT INTO fi_upgrade_fixture.fi_skip VALUES (2, 103, 0, 'offers', '/tmp/tmp.qxhbkKMMeZ/postgresql/offers.xml', 2026, 5, 'OF-000103', 'currency', 'values', 'GBP', 'currency must be one of EUR, BGN, USD', '{"id":"OF-000103","kind":"rent","title":"Под наем: Къща в Глазне <5 мин от метро","description":null,"price":"1180.00","currency":"GBP","rooms":"6","area":"243.3","city":"Банско","district":"Глазне","agentId":"AG-017","agentName":"Теодора Жекова","email":"[scrubbed]","furnished":"true","availableFrom":"2026-10-17","updatedAt":"2026-10-14T18:02:04+03:00"}');
+INSERT INTO fi_upgrade_fixture.fi_skip VALUES (2, 124, 0, 'offers', '/tmp/tmp.qxhbkKMMeZ/postgresql/offers.xml', 2440, 5, 'OF-000124', 'rooms', 'max', '250', 'rooms must be at most 100', '{"id":"OF-000124","kind":"sale","title":"Къща в Döbling","description":"<p>Светъл апартамент с южно изложение, ремонтиран през 2024 г.</p>","price":"42660.00","currency":"USD","rooms":"250","area":"142.3","city":"Wien","district":"Döbling","agentId":"AG-002","agentName":"Георги Иванов","email":"[scrubbed]","furnished":"false","availableFrom":null,"updatedAt":"2026-09-16T07:53:00+03:00"}');
+INSERT INTO fi_upgrade_fixture.fi_skip VALUES (2, 136, 0, 'offers', '/tmp/tmp.qxhbkKMMeZ/postgresql/offers.xml', 2675, 5, 'OF-000136', 'rooms', 'type', 'three', 'rooms is not a whole number', '{"id":"OF-000136","kind":"sale","title":"Студио в Меден рудник","description":null,"price":"898500.00","currency":"EUR","rooms":"three","area":"48.9","city":"Бургас","district":"Меден рудник","agentId":"AG-009","agentName":"Радостина Христова","email":"[scrubbed]","furnished":null,"availableFrom":"2026-10-14","updatedAt":"2026-09-10T16:14:17+03:00"}');
+INSERT INTO fi_upgrade_fixture.fi_skip VALUES (2, 180, 0, 'offers', '/tmp/tmp.qxhbkKMMeZ/postgresql/offers.xml', 3548, 5, 'OF-000180', 'updatedAt', 'required', NULL, 'updatedAt is required but missing', '{"id":"OF-000180","kind":"rent","title":"Под наем: Мезонет в Дружба","description":"<p>Тихо място, 10 мин пеша до „Борисова градина“.</p>","price":"1210.00","currency":"EUR","rooms":"5","area":"112.1","city":"Русе","district":"Дружба","agentId":"AG-026","agentName":"Lukas Brändli","email":"[scrubbed]","furnished":"false","availableFrom":"2026-12-30","updatedAt":null}');
+INSERT INTO fi_upgrade_fixture.fi_skip VALUES (2, 218, 0, 'offers', '/tmp/tmp.qxhbkKMMeZ/postgresql/offers.xml', 4308, 5, 'OF-000218', 'updatedAt', 'type', 'yesterday', 'updatedAt is not a date-time (expected ISO-8601, e.g. 2026-11-02T08:30:00Z)', '{"id":"OF-000218","kind":"sale","title":"Двустаен апартамент в Сторгозия","description":null,"price":"382500.00","currency":"EUR","rooms":"2","area":"94.3","city":"Плевен","district":"Сторгозия","agentId":"AG-023","agentName":"Seán O''Brien","email":"[scrubbed]","furnished":"false","availableFrom":null,"updatedAt":"yesterday"}');
+INSERT INTO fi_upgrade_fixture.fi_skip VALUES (2, 219, 0, 'offers', '/tmp/tmp.qxhbkKMMeZ/postgresql/offers.xml', 4326, 5, 'OF-000219', 'email', 'pattern', '[scrubbed]', 'email does not match ^[^@\s]+@[^@\s]+\.[^@\s]+$', '{"id":"OF-000219","kind":"rent","title":"Двустаен апартамент в Три чучура","description":null,"price":"1190.00","currency":"EUR","rooms":"2","area":"53.3","city":"Стара Загора","district":"Три чучура","agentId":"AG-017","agentName":"Теодора Жекова","email":"[scrubbed]","furnished":"false","availableFrom":"2026-05-08","updatedAt":"2026-01-29T13:00:48+02:00"}');
+INSERT INTO fi_upgrade_fixture.fi_skip VALUES (2, 235, 0, 'offers', '/tmp/tmp.qxhbkKMMeZ/postgresql/offers.xml', 4647, 5, 'OF-000235', 'kind', 'values', 'auction', 'kind must be one of sale, rent', '{"id":"OF-000235","kind":"auction","title":"Двустаен апартамент в Döbling","description":null,"price":"461500.00","currency":"EUR","rooms":"2","area":"104.0","city":"Wien","district":"Döbling","agentId":"AG-024","agentName":"Nikos Papadópoulos","email":"[scrubbed]","furnished":"true","availableFrom":null,"updatedAt":"2026-09-19T17:00:50+03:00"}');
+INSERT INTO fi_upgrade_fixture.fi_skip VALUES (2, 258, 0, 'offers', '/tmp/tmp.qxhbkKMMeZ/postgresql/offers.xml', 5105, 5, 'X-258', 'id', 'pattern', 'X-258', 'id does not match ^OF-[0-9]{6,9}$', '{"id":"X-258","kind":"rent","title":"Къща в Währing","description":null,"price":"930.00","currency":"EUR","rooms":"5","area":"229.3","city":"Wien","district":"Währing","agentId":"AG-003","agentName":"Елена Димитрова","email":"[scrubbed]","furnished":null,"availableFrom":"2026-12-23","updatedAt":"2026-08-17T08:21:56+03:00"}');
+INSERT INTO fi_upgrade_fixture.fi_skip VALUES (2, 281, 0, 'offers', '/tmp/tmp.qxhbkKMMeZ/postgresql/offers.xml', 5570, 5, NULL, 'id', 'required', NULL, 'id is required but missing', '{"id":null,"kind":"sale","title":"Четиристаен апартамент в Капана","description":"<p>Mieszkanie po remoncie, blisko Rynku Głównego.</p>","price":"1609648.09","currency":"BGN","rooms":"4","area":"199.1","city":"Пловдив","district":"Капана","agentId":"AG-013","agentName":"Виктория Илиева","email":"[scrubbed]","furnished":"true","availableFrom":null,"updatedAt":"2026-05-11T20:02:27+03:00"}');
+INSERT INTO fi_upgrade_fixture.fi_skip VALUES (2, 296, 0, 'offers', '/tmp/tmp.qxhbkKMMeZ/postgresql/offers.xml', 5870, 5, 'OF-000296', 'city', 'required', NULL, 'city is required but missing', '{"id":"OF-000296","kind":"rent","title":"Под наем: Двустаен апартамент в Зорница","description":"<p>Near metro & schools.</p>","price":"330.00","currency":"EUR","rooms":"2","area":"57.7","city":null,"district":"Зорница","agentId":"AG-015","agentName":"Божидара Славова","email":"[scrubbed]","furnished":"false","availableFrom":null,"updatedAt":"2026-09-25T13:47:38+03:00"}');
+
+
+--
+-- Data for Name: offer; Type: TABLE DATA; Schema: fi_upgrade_fixture; Owner: -
+--
+
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000001', 'sale', 'Двустаен апартамент в Лозенец & гледка', '<p>Светъл & тих</p>', 125000, 'EUR', 2, 64.5, 'София', 'Лозенец', 'AG-012', 'Мария Петрова', 'maria@slanchev-dom.bg', true, '2026-12-01', '2026-11-02 06:30:00+00', '0f7c81759a8849a9e764dd64f0afe417', 1, 1, '2026-12-05 07:55:40.622109+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000005', 'rent', 'Flat in Zürich', NULL, 2100.5, 'USD', 3, NULL, 'Zürich', NULL, NULL, NULL, NULL, NULL, NULL, '2026-11-04 08:15:00+00', '3f8f49d8925bd19cfd481bedbe4331de', 1, 5, '2026-12-05 07:55:40.622138+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000015', 'sale', 'Студио в Währing', '<p>Кухнята е <strong>напълно обзаведена</strong> с уреди Bosch.</p><p>Θέα στη θάλασσα, 5'' από την παραλία.</p>', 631500, 'EUR', 1, 29.6, 'Wien', 'Währing', 'AG-022', 'Jean-Luc Dubois', 'jean-luc.dubois@slanchev-dom.bg', true, NULL, '2026-04-25 16:16:06+00', 'a4d3df418cbaea1cd734fcef2f3c530f', 2, 15, '2026-12-05 07:56:02.171708+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000026', 'rent', 'Двустаен апартамент в Меден рудник', NULL, 1770, 'EUR', 2, 88, 'Бургас', 'Меден рудник', 'AG-025', 'Zofia Wiśniewska', 'zofia.wisniewska@slanchev-dom.bg', true, '2026-05-25', '2026-05-02 05:47:02+00', '992d72c1942e2069ba60b6ec4a4de28c', 2, 26, '2026-12-05 07:56:02.171728+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000031', 'rent', 'Под наем: Едностаен апартамент в Меден рудник', NULL, 2659.92, 'BGN', 1, 53.8, 'Бургас', 'Меден рудник', 'AG-020', 'Любомир Йорданов', 'lyubomir.yordanov@slanchev-dom.bg', false, '2026-08-10', '2026-07-31 11:14:03+00', 'da704874c22f19ec664b51ee03714162', 2, 31, '2026-12-05 07:56:02.171735+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000033', 'rent', 'Под наем: Вила в München', NULL, 2970, 'EUR', 6, 194.4, 'München', NULL, 'AG-013', 'Виктория Илиева', 'viktoria.ilieva@slanchev-dom.bg', NULL, NULL, '2026-09-02 04:43:26+00', '1d664a4378c674aa7db5a4437a048df6', 2, 33, '2026-12-05 07:56:02.171738+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000035', 'sale', 'Мезонет в Wien, тих квартал', '<p>☀ Слънчев, 🌳 зелен двор.</p>', 756500, 'EUR', 5, 213.3, 'Wien', NULL, 'AG-012', 'Димитър Атанасов', 'dimitar.atanasov@slanchev-dom.bg', false, NULL, '2026-07-12 15:50:41+00', '42581d4b5e321606c97897cbcf5a5757', 2, 35, '2026-12-05 07:56:02.171742+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000037', 'sale', 'Вила в Център', '<p>Price negotiable if < 5% off; <a href="https://example.com/o?a=1&b=2">details</a>.</p>', 320500, 'EUR', 6, 153.5, 'София', 'Център', 'AG-014', 'Калоян Маринов', 'kaloyan.marinov@slanchev-dom.bg', NULL, NULL, '2026-09-02 10:21:27+00', 'c09b53f16468ee39c7d9d4919fc7caa5', 2, 37, '2026-12-05 07:56:02.171745+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000039', 'rent', 'Вила в Kraków – „ново строителство“', '<p>Тихо място, 10 мин пеша до „Борисова градина“.</p>', 2510, 'EUR', 6, 279.4, 'Kraków', NULL, 'AG-024', 'Nikos Papadópoulos', 'nikos.papadopoulos@slanchev-dom.bg', NULL, NULL, '2026-09-17 12:19:47+00', '06b206140ac5e5da372083a41ac71d06', 2, 39, '2026-12-05 07:56:02.171751+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000040', 'rent', 'Под наем: Едностаен апартамент в Währing', '<p>Тихо място, 10 мин пеша до „Борисова градина“.</p>', 960, 'EUR', 1, 44.8, 'Wien', 'Währing', 'AG-007', 'Цветелина Ангелова', 'tsvetelina.angelova@slanchev-dom.bg', false, '2027-03-03', '2026-11-16 13:17:37+00', 'f6021fc696d8f2ba106fbf492d5c465d', 2, 40, '2026-12-05 07:56:02.171754+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000042', 'sale', 'Мезонет в Боян Българанов', '<p>Mieszkanie po remoncie, blisko Rynku Głównego.</p>', 76500, 'EUR', 5, 163.1, 'Шумен', 'Боян Българанов', 'AG-008', 'Петър Георгиев', 'petar.georgiev@slanchev-dom.bg', NULL, NULL, '2026-08-31 05:33:23+00', '5a8d2db2fb2f94e652ffaddc5e2ad26e', 2, 42, '2026-12-05 07:56:02.171757+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000044', 'rent', 'Под наем: Мезонет в Бургас', '<ul><li>Отопление: ТЕЦ</li><li>Саниране: да</li></ul>', 770, 'EUR', 5, 236.7, 'Бургас', NULL, 'AG-024', 'Nikos Papadópoulos', 'nikos.papadopoulos@slanchev-dom.bg', false, '2027-01-01', '2026-10-01 20:30:07+00', '5420b64f8f6fc00a56754c8957c4c751', 2, 44, '2026-12-05 07:56:02.171761+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000046', 'rent', 'Под наем: Къща в Währing – без комисиона!', NULL, 820, 'EUR', 6, 180.8, 'Wien', 'Währing', 'AG-028', 'Ayşe Yılmaz', 'ayse.yilmaz@slanchev-dom.bg', false, '2026-06-04', '2026-05-27 12:46:19+00', 'dcbf3106c5e5bea7a6948edff029f6e4', 2, 46, '2026-12-05 07:56:02.171765+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000051', 'sale', 'Четиристаен апартамент в Глазне <5 мин от метро', NULL, 271500, 'EUR', 4, 125.8, 'Банско', 'Глазне', 'AG-026', 'Lukas Brändli', 'lukas.braendli@slanchev-dom.bg', false, '2026-12-29', '2026-10-16 17:49:35+00', 'bc1279bde55baa8fea5645f096ffa2b2', 2, 51, '2026-12-05 07:56:02.171768+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000003', 'sale', 'Студио в Възраждане', '<p>Кухнята е <strong>напълно обзаведена</strong> с уреди Bosch.</p><p>Mieszkanie po remoncie, blisko Rynku Głównego.</p>', 876500, 'EUR', 1, 37.7, 'Русе', 'Възраждане', 'AG-005', 'Десислава Колева', 'desislava.koleva@slanchev-dom.bg', NULL, NULL, '2026-08-19 08:14:22+00', '610203b691ad993f5cd26fbf8b4121fc', 2, 3, '2026-12-05 07:56:02.560237+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000010', 'sale', 'Тристаен апартамент в Döbling', NULL, 201000, 'EUR', 3, 68.5, 'Wien', 'Döbling', 'AG-022', 'Jean-Luc Dubois', 'jean-luc.dubois@slanchev-dom.bg', NULL, NULL, '2026-10-01 15:56:22+00', '803ad060ce113457fa8ab54e067adeac', 2, 10, '2026-12-05 07:56:02.66446+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000012', 'sale', 'Едностаен апартамент в Боян Българанов – Акт 16', NULL, 825360.26, 'BGN', 1, 44.7, 'Шумен', 'Боян Българанов', 'AG-002', 'Георги Иванов', 'georgi.ivanov@slanchev-dom.bg', false, NULL, '2026-09-07 04:11:46+00', '7bbc6ed4d6fb7cd6bee52973e320886a', 2, 12, '2026-12-05 07:56:02.664463+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000021', 'sale', 'Студио в Черно море & гледка към парка', '<p>Θέα στη θάλασσα, 5'' από την παραλία.</p><p>Price negotiable if < 5% off; <a href="https://example.com/o?a=1&b=2">details</a>.</p>', 629500, 'EUR', 1, 42.7, 'Несебър', 'Черно море', 'AG-007', 'Цветелина Ангелова', 'tsvetelina.angelova@slanchev-dom.bg', NULL, NULL, '2026-05-01 17:09:33+00', '44bdaecf8203e235e39e217853607a53', 2, 21, '2026-12-05 07:56:02.679797+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000023', 'sale', 'Едностаен апартамент в Център & паркомясто', NULL, 128000, 'EUR', 1, 25, 'Русе', 'Център', 'AG-007', 'Цветелина Ангелова', 'tsvetelina.angelova@slanchev-dom.bg', NULL, '2026-12-14', '2026-10-28 12:35:41+00', '0f543f853487a82d87948210336fc60a', 2, 23, '2026-12-05 07:56:02.6798+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000025', 'sale', 'Вила в Сторгозия', '<ul><li>Отопление: ТЕЦ</li><li>Саниране: да</li></ul>', 305500, 'EUR', 6, 248.1, 'Плевен', 'Сторгозия', 'AG-003', 'Елена Димитрова', 'elena.dimitrova@slanchev-dom.bg', false, NULL, '2026-10-20 12:00:05+00', 'fd1098751e50c96373fab0cde990abd9', 2, 25, '2026-12-05 07:56:02.679803+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000027', 'sale', 'Тристаен апартамент в Глазне – без комисиона!', NULL, 821500, 'EUR', 3, 109.8, 'Банско', 'Глазне', 'AG-022', 'Jean-Luc Dubois', 'jean-luc.dubois@slanchev-dom.bg', NULL, '2026-10-31', '2026-07-21 15:34:47+00', '768a316cb37f0c5b8fdb2837d77d790e', 2, 27, '2026-12-05 07:56:02.679806+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000030', 'sale', 'Студио в Oerlikon', '<p>Price negotiable if < 5% off; <a href="https://example.com/o?a=1&b=2">details</a>.</p>', 478000, 'EUR', 1, 49.7, 'Zürich', 'Oerlikon', 'AG-016', 'Христо Пеев', 'hristo.peev@slanchev-dom.bg', true, '2026-12-03', '2026-07-23 05:14:35+00', 'ef00b3c50ecef58bd02cee63748f774a', 2, 30, '2026-12-05 07:56:02.679812+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000053', 'sale', 'Едностаен апартамент в Währing', '<p>Price negotiable if < 5% off; <a href="https://example.com/o?a=1&b=2">details</a>.</p>', 683000, 'EUR', 1, 31.3, 'Wien', 'Währing', 'AG-020', 'Любомир Йорданов', 'lyubomir.yordanov@slanchev-dom.bg', false, '2026-09-09', '2026-07-20 05:54:35+00', '2487f05130056a7f427720f1bf2a03c4', 2, 53, '2026-12-05 07:56:02.171771+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000055', 'sale', 'Тристаен апартамент в Pedregalejo', NULL, 267500, 'EUR', 3, 103.8, 'Málaga', 'Pedregalejo', 'AG-016', 'Христо Пеев', 'hristo.peev@slanchev-dom.bg', NULL, NULL, '2026-06-15 15:57:01+00', '58d23def046cc7212ad6384865365ec1', 2, 55, '2026-12-05 07:56:02.171776+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000057', 'sale', 'Четиристаен апартамент в Podgórze & паркомясто', NULL, 565500, 'EUR', 4, 95.5, 'Kraków', 'Podgórze', 'AG-008', 'Петър Георгиев', 'petar.georgiev@slanchev-dom.bg', false, NULL, '2026-10-27 09:44:53+00', 'e4eab0b2a92990c0494453a890d06b8b', 2, 57, '2026-12-05 07:56:02.17178+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000059', 'sale', 'Къща в Döbling, тих квартал', NULL, 687500, 'EUR', 5, 213.3, 'Wien', 'Döbling', 'AG-022', 'Jean-Luc Dubois', 'jean-luc.dubois@slanchev-dom.bg', false, NULL, '2026-01-01 08:35:43+00', 'dc134aa256a739e5aef7eb46e439a001', 2, 59, '2026-12-05 07:56:02.171783+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000060', 'sale', 'Къща в Haidhausen & паркомясто', NULL, 642490.15, 'BGN', 6, 234.3, 'München', 'Haidhausen', 'AG-011', 'Йорданка Василева', 'yordanka.vasileva@slanchev-dom.bg', true, '2026-08-13', '2026-04-16 05:57:05+00', '8000abb362cb8b94438f2c2b1d260e00', 2, 60, '2026-12-05 07:56:02.171786+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000062', 'rent', 'Тристаен апартамент в Stare Miasto (Tom''s choice)', NULL, 2280, 'EUR', 3, 76.6, 'Kraków', 'Stare Miasto', 'AG-005', 'Десислава Колева', 'desislava.koleva@slanchev-dom.bg', false, NULL, '2026-09-05 08:28:29+00', '56ac9ca1f94076e7b98d236f25d54ba7', 2, 62, '2026-12-05 07:56:02.17179+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000064', 'rent', 'Под наем: Тристаен апартамент в Тракия "до метро"', NULL, 1954.8, 'USD', 3, 127.3, 'Шумен', 'Тракия', 'AG-003', 'Елена Димитрова', 'elena.dimitrova@slanchev-dom.bg', false, '2026-10-28', '2026-08-30 14:45:48+00', 'c78ccbc7199b2fa9cacbdb7507ac4e39', 2, 64, '2026-12-05 07:56:02.171793+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000066', 'sale', 'Студио в Áno Póli "до метро"', NULL, 779500, 'EUR', 1, 52.8, 'Thessaloníki', 'Áno Póli', 'AG-025', 'Zofia Wiśniewska', 'zofia.wisniewska@slanchev-dom.bg', true, NULL, '2026-10-21 15:32:18+00', '4e4f1b7572d12bc984f096e0832f1412', 2, 66, '2026-12-05 07:56:02.171796+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000068', 'sale', 'Двустаен апартамент в Струмско "до метро"', NULL, 506500, 'EUR', 2, 106.4, 'Благоевград', 'Струмско', 'AG-016', 'Христо Пеев', 'hristo.peev@slanchev-dom.bg', false, NULL, '2026-05-06 16:58:14+00', '1fd6a751ffffdb290de7a3dea127c6b0', 2, 68, '2026-12-05 07:56:02.1718+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000071', 'rent', 'Под наем: Студио в Младост', '<p>Тихо място, 10 мин пеша до „Борисова градина“.</p>', 2070, 'EUR', 1, 35.1, 'София', 'Младост', 'AG-025', 'Zofia Wiśniewska', 'zofia.wisniewska@slanchev-dom.bg', NULL, '2026-06-12', '2026-05-21 17:02:35+00', '3cb6947223fb105e9e63b84fce8d11d6', 2, 71, '2026-12-05 07:56:02.171803+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000073', 'rent', 'Под наем: Студио в Тракия', NULL, 2830, 'EUR', 1, 52.3, 'Пловдив', 'Тракия', 'AG-019', 'Гергана Щерева', 'gergana.shtereva@slanchev-dom.bg', NULL, '2026-08-11', '2026-04-10 12:35:27+00', '16f8ff8e5ca3ee5325657ccb3e50b845', 2, 73, '2026-12-05 07:56:02.171807+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000075', 'sale', 'Едностаен апартамент в Podgórze', NULL, 860000, 'EUR', 1, 36.5, 'Kraków', 'Podgórze', 'AG-022', 'Jean-Luc Dubois', 'jean-luc.dubois@slanchev-dom.bg', true, NULL, '2026-08-02 05:00:08+00', 'b19797a7165a17d41e75422b2ccf0cde', 2, 75, '2026-12-05 07:56:02.171811+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000077', 'rent', 'Мезонет в Haidhausen "до метро"', NULL, 1040, 'EUR', 5, 111.1, 'München', 'Haidhausen', 'AG-019', 'Гергана Щерева', 'gergana.shtereva@slanchev-dom.bg', true, NULL, '2026-03-06 15:10:33+00', '91c07cdc3c689b3caa22377ee5b65733', 2, 77, '2026-12-05 07:56:02.171817+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000079', 'sale', 'Мезонет в Железник & паркомясто', NULL, 455000, 'EUR', 5, 236.4, 'Стара Загора', 'Железник', 'AG-009', 'Радостина Христова', 'radostina.hristova@slanchev-dom.bg', false, NULL, '2026-07-20 14:34:35+00', '90e946634c476f7855f03fee8e07ae10', 2, 79, '2026-12-05 07:56:02.171822+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000080', 'rent', 'Под наем: Едностаен апартамент в Железник', NULL, 1330, 'EUR', 1, 40.9, 'Стара Загора', 'Железник', 'AG-028', 'Ayşe Yılmaz', 'ayse.yilmaz@slanchev-dom.bg', true, '2026-02-27', '2026-01-11 13:32:32+00', '34b1abef170d9ad5265f12a547991750', 2, 80, '2026-12-05 07:56:02.171828+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000082', 'sale', 'Студио в Морска градина', NULL, 222500, 'EUR', 1, 36.9, 'Варна', 'Морска градина', 'AG-007', 'Цветелина Ангелова', 'tsvetelina.angelova@slanchev-dom.bg', false, NULL, '2026-04-30 08:16:19+00', 'd72fd6cb98e100682c8572dcd47fe0e7', 2, 82, '2026-12-05 07:56:02.171833+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000084', 'sale', 'Къща в Грамадите', NULL, 624500, 'EUR', 5, 244.7, 'Банско', 'Грамадите', 'AG-027', 'María José Núñez', 'maria.nunez@slanchev-dom.bg', NULL, NULL, '2026-04-07 04:27:35+00', '305e62f11b36674907b1647c4aa91b31', 2, 84, '2026-12-05 07:56:02.171838+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000086', 'sale', 'Четиристаен апартамент в Landstraße', NULL, 110000, 'EUR', 4, 214.7, 'Wien', 'Landstraße', 'AG-022', 'Jean-Luc Dubois', 'jean-luc.dubois@slanchev-dom.bg', false, '2027-01-02', '2026-10-20 14:24:59+00', '61861903c1104f09b6899bc8bba9b2f6', 2, 86, '2026-12-05 07:56:02.171844+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000088', 'rent', 'Къща в Стара Загора & паркомясто', NULL, 1950, 'EUR', 5, 134.2, 'Стара Загора', NULL, 'AG-011', 'Йорданка Василева', 'yordanka.vasileva@slanchev-dom.bg', true, '2026-08-05', '2026-03-11 12:10:55+00', 'a25c5e6ceb03013c951d113ea70f554d', 2, 88, '2026-12-05 07:56:02.171849+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000091', 'sale', 'Къща в Pedregalejo & гледка към парка', '<ul><li>Отопление: ТЕЦ</li><li>Саниране: да</li></ul>', 157000, 'EUR', 5, 272.4, 'Málaga', 'Pedregalejo', 'AG-007', 'Цветелина Ангелова', 'tsvetelina.angelova@slanchev-dom.bg', true, NULL, '2026-05-24 16:03:36+00', 'eb0465b5abb48b1f9d52380bc3a76be0', 2, 91, '2026-12-05 07:56:02.171854+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000093', 'sale', 'Мезонет в Бриз', NULL, 657000, 'EUR', 4, 103.6, 'Варна', 'Бриз', 'AG-012', 'Димитър Атанасов', 'dimitar.atanasov@slanchev-dom.bg', true, NULL, '2026-09-01 10:13:23+00', '82e8d9f1ec2b7c0381f6801611bf9001', 2, 93, '2026-12-05 07:56:02.171859+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000095', 'rent', 'Мезонет в Център', '<ul><li>Отопление: ТЕЦ</li><li>Саниране: да</li></ul>', 1450, 'EUR', 4, 132.7, 'Русе', 'Център', 'AG-012', 'Димитър Атанасов', 'dimitar.atanasov@slanchev-dom.bg', NULL, '2026-12-29', '2026-11-11 11:13:12+00', '3cd6cca39d566b6b14a7beeb45c3a316', 2, 95, '2026-12-05 07:56:02.171864+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000097', 'rent', 'Под наем: Студио в Пловдив', '<p>Тихо място, 10 мин пеша до „Борисова градина“.</p>', 1040, 'EUR', 1, 34.9, 'Пловдив', NULL, 'AG-021', 'Anna Müller', 'anna.mueller@slanchev-dom.bg', true, NULL, '2026-01-26 14:41:23+00', 'b0d1bff34fed11940a5a6d9f5fd8414a', 2, 97, '2026-12-05 07:56:02.17187+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000099', 'sale', 'Двустаен апартамент в Centro', NULL, 738000, 'EUR', 2, 76.5, 'Málaga', 'Centro', 'AG-023', 'Seán O''Brien', 'sean.obrien@slanchev-dom.bg', NULL, NULL, '2026-10-08 14:22:11+00', '8aab29884f2e0f4d62fdace626ee2e2d', 2, 99, '2026-12-05 07:56:02.171875+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000101', 'sale', 'Едностаен апартамент в Сторгозия', '<p>Near metro & schools.</p>', 163311.8, 'BGN', 1, 48.2, 'Плевен', 'Сторгозия', 'AG-010', 'Стефан Николов', 'stefan.nikolov@slanchev-dom.bg', NULL, NULL, '2026-08-18 12:54:58+00', '3a4444022b0fe7b7538436bab35cdff1', 2, 101, '2026-12-05 07:56:02.17188+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000105', 'sale', 'Къща в Oerlikon', '<p>Кухнята е <strong>напълно обзаведена</strong> с уреди Bosch.</p><p>Mieszkanie po remoncie, blisko Rynku Głównego.</p>', 778000, 'EUR', 6, 247.7, 'Zürich', 'Oerlikon', 'AG-014', 'Калоян Маринов', 'kaloyan.marinov@slanchev-dom.bg', false, NULL, '2026-03-29 10:22:54+00', '30f087d94316a34a349073f71b11c168', 2, 105, '2026-12-05 07:56:02.171885+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000107', 'sale', 'Едностаен апартамент в Landstraße', '<p>Светъл апартамент с южно изложение, ремонтиран през 2024 г.</p><p>Такса поддръжка 1,20 € / м² месечно.</p>', 933660, 'USD', 1, 32.5, 'Wien', 'Landstraße', 'AG-008', 'Петър Георгиев', 'petar.georgiev@slanchev-dom.bg', false, NULL, '2026-05-14 04:40:16+00', '6aff5d20d4189075b66f15cb407c72d6', 2, 107, '2026-12-05 07:56:02.171891+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000109', 'sale', 'Тристаен апартамент в München', '<p>Тихо място, 10 мин пеша до „Борисова градина“.</p>', 1003340.79, 'BGN', 3, 96.8, 'München', NULL, 'AG-009', 'Радостина Христова', 'radostina.hristova@slanchev-dom.bg', false, '2026-11-18', '2026-11-12 17:03:04+00', 'b2da5367258bde011219d04facde4dab', 2, 109, '2026-12-05 07:56:02.171896+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000110', 'sale', 'Вила в Дружба', NULL, 1490342.46, 'BGN', 6, 221.9, 'Плевен', 'Дружба', 'AG-029', 'Émilie Laurent', 'emilie.laurent@slanchev-dom.bg', true, '2026-09-18', '2026-05-14 04:25:32+00', '19fcd21aac8d647a7aa7cef89b6cfe58', 2, 110, '2026-12-05 07:56:02.171901+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000112', 'sale', 'Мезонет в Картала', NULL, 637000, 'EUR', 4, 221.2, 'Велико Търново', 'Картала', 'AG-021', 'Anna Müller', 'anna.mueller@slanchev-dom.bg', false, NULL, '2026-07-11 09:56:26+00', 'a76eeef88402479aca1cabe9a6a8de85', 2, 112, '2026-12-05 07:56:02.171906+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000114', 'rent', 'Двустаен апартамент в Струмско', NULL, 1020, 'EUR', 2, 102.3, 'Благоевград', 'Струмско', 'AG-011', 'Йорданка Василева', 'yordanka.vasileva@slanchev-dom.bg', NULL, '2026-06-13', '2026-06-09 16:10:24+00', '6a42b825a02fa108c19ec364a8160e6d', 2, 114, '2026-12-05 07:56:02.171911+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000116', 'sale', 'Едностаен апартамент в Дружба – без комисиона!', NULL, 736500, 'EUR', 1, 25.8, 'Плевен', 'Дружба', 'AG-010', 'Стефан Николов', 'stefan.nikolov@slanchev-dom.bg', NULL, '2026-05-10', '2026-04-03 13:32:07+00', '43fcbe30eae6c1ee18f13372a91b9395', 2, 116, '2026-12-05 07:56:02.171916+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000118', 'sale', 'Едностаен апартамент в Oerlikon – Акт 16', NULL, 1024854.92, 'BGN', 1, 33.9, 'Zürich', 'Oerlikon', 'AG-022', 'Jean-Luc Dubois', 'jean-luc.dubois@slanchev-dom.bg', NULL, NULL, '2026-06-29 18:28:44+00', '10bb0eca7d1d6d8207c4a1a9824da912', 2, 118, '2026-12-05 07:56:02.171922+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000121', 'rent', 'Мезонет в Овча купел', '<p>Кухнята е <strong>напълно обзаведена</strong> с уреди Bosch.</p>', 640, 'EUR', 4, 130.3, 'София', 'Овча купел', 'AG-011', 'Йорданка Василева', 'yordanka.vasileva@slanchev-dom.bg', NULL, '2026-11-06', '2026-10-12 09:38:15+00', 'd0261d7526ca5ecccf462b8541412107', 2, 121, '2026-12-05 07:56:02.171927+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000123', 'rent', 'Под наем: Вила в Смирненски <5 мин от метро', NULL, 928.8, 'USD', 6, 271.6, 'Пловдив', 'Смирненски', 'AG-007', 'Цветелина Ангелова', 'tsvetelina.angelova@slanchev-dom.bg', true, '2026-08-24', '2026-05-10 04:52:32+00', '644694518a6c5a8bb10684cba807eee6', 2, 123, '2026-12-05 07:56:02.171932+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000125', 'rent', 'Под наем: Тристаен апартамент в Струмско', '<p>Mieszkanie po remoncie, blisko Rynku Głównego.</p><p>☀ Слънчев, 🌳 зелен двор.</p>', 1980, 'EUR', 3, 150.8, 'Благоевград', 'Струмско', 'AG-024', 'Nikos Papadópoulos', 'nikos.papadopoulos@slanchev-dom.bg', true, '2026-03-06', '2026-02-19 08:16:28+00', '7dc42b79b5cb6fb7247e534669241859', 2, 125, '2026-12-05 07:56:02.171936+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000127', 'sale', 'Мезонет в Боян Българанов', NULL, 629000, 'EUR', 4, 153.4, 'Шумен', 'Боян Българанов', 'AG-022', 'Jean-Luc Dubois', 'jean-luc.dubois@slanchev-dom.bg', false, NULL, '2026-07-12 12:22:04+00', 'eae054104e68af7c017b70faf6756405', 2, 127, '2026-12-05 07:56:02.17194+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000129', 'sale', 'Едностаен апартамент в Плевен', NULL, 214500, 'EUR', 1, 43.7, 'Плевен', NULL, 'AG-028', 'Ayşe Yılmaz', 'ayse.yilmaz@slanchev-dom.bg', true, NULL, '2026-10-18 14:59:08+00', '09d1871dc6538fc4620b6157f3a42cf4', 2, 129, '2026-12-05 07:56:02.171943+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000130', 'rent', 'Четиристаен апартамент в Център', '<p>Такса поддръжка 1,20 € / м² месечно.</p>', 500, 'EUR', 4, 153.6, 'София', 'Център', 'AG-008', 'Петър Георгиев', 'petar.georgiev@slanchev-dom.bg', NULL, '2026-09-10', '2026-06-27 04:59:50+00', '2d6bc6ac94b54351e9531811a4286db2', 2, 130, '2026-12-05 07:56:02.171948+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000132', 'sale', 'Двустаен апартамент в Витоша "до метро"', NULL, 432000, 'EUR', 2, 63.5, 'София', 'Витоша', 'AG-002', 'Георги Иванов', 'georgi.ivanov@slanchev-dom.bg', NULL, '2026-08-15', '2026-04-21 08:25:05+00', 'c65ae46dbc1954bf995905dd905f22ea', 2, 132, '2026-12-05 07:56:02.171952+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000134', 'rent', 'Под наем: Къща в Морска градина – ''Sunny Side''', NULL, 3442.26, 'BGN', 5, 211.6, 'Варна', 'Морска градина', 'AG-026', 'Lukas Brändli', 'lukas.braendli@slanchev-dom.bg', NULL, '2026-09-08', '2026-05-15 11:18:17+00', 'fda748b4bcc8779c63557d4d86eca876', 2, 134, '2026-12-05 07:56:02.171955+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000138', 'rent', 'Мезонет в Бузлуджа', '<p>Тихо място, 10 мин пеша до „Борисова градина“.</p>', 1350, 'EUR', 4, 146.3, 'Велико Търново', 'Бузлуджа', 'AG-026', 'Lukas Brändli', 'lukas.braendli@slanchev-dom.bg', true, NULL, '2026-07-19 15:15:34+00', '49c841a22cd26b4bb784a4d5fc36f1bd', 2, 138, '2026-12-05 07:56:02.171959+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000141', 'rent', 'Под наем: Двустаен апартамент в Бичкиня & гледка към парка', '<p>☀ Слънчев, 🌳 зелен двор.</p>', 1520, 'EUR', 2, 72.6, 'Габрово', 'Бичкиня', 'AG-003', 'Елена Димитрова', 'elena.dimitrova@slanchev-dom.bg', NULL, '2027-02-19', '2026-10-12 08:28:16+00', '9115f1525348955e22f4d0a6cb586d7a', 2, 141, '2026-12-05 07:56:02.171962+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000143', 'rent', 'Двустаен апартамент в Три чучура', '<p>Mieszkanie po remoncie, blisko Rynku Głównego.</p>', 2180, 'EUR', 2, 112.8, 'Стара Загора', 'Три чучура', 'AG-030', 'John Smith & Partners', 'office.jsp@slanchev-dom.bg', NULL, '2026-06-12', '2026-03-16 07:54:55+00', '1e24aa8f76f16351ff2c335307e21adb', 2, 143, '2026-12-05 07:56:02.171965+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000145', 'sale', 'Къща в Landstraße', NULL, 477000, 'EUR', 6, 332.2, 'Wien', 'Landstraße', 'AG-016', 'Христо Пеев', 'hristo.peev@slanchev-dom.bg', false, NULL, '2026-03-13 09:18:17+00', '5679d04fda8e828fe498d4ffbdd7c6bf', 2, 145, '2026-12-05 07:56:02.171969+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000147', 'sale', 'Студио в Картала с двор & гараж', '<p>Mieszkanie po remoncie, blisko Rynku Głównego.</p>', 316000, 'EUR', 1, 43.5, 'Велико Търново', 'Картала', 'AG-016', 'Христо Пеев', 'hristo.peev@slanchev-dom.bg', false, NULL, '2026-04-24 10:03:37+00', '45f75edc7cd75afb6a445d473960d16b', 2, 147, '2026-12-05 07:56:02.171972+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000149', 'sale', 'Къща в Wiedikon (Tom''s choice)', NULL, 443000, 'EUR', 5, 127.9, 'Zürich', 'Wiedikon', 'AG-009', 'Радостина Христова', 'radostina.hristova@slanchev-dom.bg', NULL, NULL, '2026-04-01 09:28:41+00', 'a61acf84aa43ae8e530bc1c966a6238d', 2, 149, '2026-12-05 07:56:02.171975+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000150', 'rent', 'Под наем: Мезонет в El Palo близо до морето', '<p>Такса поддръжка 1,20 € / м² месечно.</p><p>Großer Balkon mit Blick auf die Berge – ideal für Familien.</p>', 2880, 'EUR', 5, 121, 'Málaga', 'El Palo', 'AG-005', 'Десислава Колева', 'desislava.koleva@slanchev-dom.bg', true, '2026-07-30', '2026-07-16 08:24:49+00', 'db8d0f9928ccc43c88eaceb474242424', 2, 150, '2026-12-05 07:56:02.171978+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000152', 'sale', 'Къща в София <5 мин от метро', NULL, 850000, 'EUR', 5, 274, 'София', NULL, 'AG-010', 'Стефан Николов', 'stefan.nikolov@slanchev-dom.bg', false, '2026-04-05', '2026-03-28 11:49:45+00', 'c6d523353a5857eeaaed7e75ff31ab77', 2, 152, '2026-12-05 07:56:02.171982+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000154', 'rent', 'Тристаен апартамент в Левски', NULL, 980, 'EUR', 3, 141.1, 'Варна', 'Левски', 'AG-017', 'Теодора Жекова', 'teodora.zhekova@slanchev-dom.bg', true, '2026-10-04', '2026-08-18 15:52:59+00', '70312fa6a5bbd5b0770e90d2b3d56abd', 2, 154, '2026-12-05 07:56:02.171985+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000156', 'sale', 'Мезонет в Бичкиня', '<p>Price negotiable if < 5% off; <a href="https://example.com/o?a=1&b=2">details</a>.</p>', 59000, 'EUR', 5, 124.4, 'Габрово', 'Бичкиня', 'AG-011', 'Йорданка Василева', 'yordanka.vasileva@slanchev-dom.bg', NULL, NULL, '2026-01-14 09:25:58+00', '37c83277295e47cd83857a32a2d7768e', 2, 156, '2026-12-05 07:56:02.17199+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000158', 'rent', 'Под наем: Къща в Плевен', NULL, 1880, 'EUR', 6, 341.4, 'Плевен', NULL, 'AG-007', 'Цветелина Ангелова', 'tsvetelina.angelova@slanchev-dom.bg', NULL, '2026-09-02', '2026-08-26 14:43:15+00', '77fecd1bb17efb6fc88c580dd7e863c4', 2, 158, '2026-12-05 07:56:02.171993+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000161', 'sale', 'Мезонет в Áno Póli', NULL, 341000, 'EUR', 5, 213.3, 'Thessaloníki', 'Áno Póli', 'AG-009', 'Радостина Христова', 'radostina.hristova@slanchev-dom.bg', false, NULL, '2026-05-10 10:38:21+00', '71f3124ab61d235bef942633c6be471a', 2, 161, '2026-12-05 07:56:02.171996+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000163', 'rent', 'Под наем: Къща в Áno Póli', NULL, 1450, 'EUR', 5, 255.4, 'Thessaloníki', 'Áno Póli', 'AG-028', 'Ayşe Yılmaz', 'ayse.yilmaz@slanchev-dom.bg', true, '2026-05-06', '2026-01-23 08:12:29+00', '86c1582952e81293f72edef26ccf565b', 2, 163, '2026-12-05 07:56:02.171999+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000165', 'sale', 'Къща в Стария град <5 мин от метро', '<p>Тихо място, 10 мин пеша до „Борисова градина“.</p>', 1487408.71, 'BGN', 6, 240.2, 'Созопол', 'Стария град', 'AG-021', 'Anna Müller', 'anna.mueller@slanchev-dom.bg', false, '2026-06-08', '2026-06-03 10:10:25+00', '46f7be9ced5857897ad98c4b69e20592', 2, 165, '2026-12-05 07:56:02.172003+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000167', 'rent', 'Под наем: Тристаен апартамент в Podgórze близо до морето', NULL, 590, 'EUR', 3, 112.1, 'Kraków', 'Podgórze', 'AG-017', 'Теодора Жекова', 'teodora.zhekova@slanchev-dom.bg', true, NULL, '2026-08-20 05:04:36+00', 'bcdd878e437990dfad6601a83599e135', 2, 167, '2026-12-05 07:56:02.172007+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000169', 'sale', 'Вила в Зорница <5 мин от метро', '<p>Price negotiable if < 5% off; <a href="https://example.com/o?a=1&b=2">details</a>.</p>', 589000, 'EUR', 6, 267.1, 'Бургас', 'Зорница', 'AG-007', 'Цветелина Ангелова', 'tsvetelina.angelova@slanchev-dom.bg', true, NULL, '2026-05-21 05:26:58+00', '56a92246563bb834b9eaf75b7100935c', 2, 169, '2026-12-05 07:56:02.17201+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000170', 'rent', 'Под наем: Тристаен апартамент в Боян Българанов', '<p>Price negotiable if < 5% off; <a href="https://example.com/o?a=1&b=2">details</a>.</p>', 1584.22, 'BGN', 3, 153.2, 'Шумен', 'Боян Българанов', 'AG-016', 'Христо Пеев', 'hristo.peev@slanchev-dom.bg', true, '2026-11-01', '2026-07-12 04:05:32+00', 'b1aa3ffda990be0b95062eb30be7c52e', 2, 170, '2026-12-05 07:56:02.172013+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000172', 'sale', 'Студио в Дружба – „ново строителство“', NULL, 425000, 'EUR', 1, 39.8, 'Плевен', 'Дружба', 'AG-003', 'Елена Димитрова', 'elena.dimitrova@slanchev-dom.bg', false, NULL, '2026-04-18 07:57:41+00', 'c1acc286a91bea0292ea90f47e47a95b', 2, 172, '2026-12-05 07:56:02.172017+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000174', 'sale', 'Мезонет в Харманите', NULL, 273780, 'USD', 5, 131.5, 'Созопол', 'Харманите', 'AG-011', 'Йорданка Василева', 'yordanka.vasileva@slanchev-dom.bg', true, NULL, '2026-02-15 12:55:35+00', '42b6556de4f11c879f8965899eb0044d', 2, 174, '2026-12-05 07:56:02.17202+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000176', 'sale', 'Студио в Haidhausen', '<p>Тихо място, 10 мин пеша до „Борисова градина“.</p>', 634000, 'EUR', 1, 50.8, 'München', 'Haidhausen', 'AG-026', 'Lukas Brändli', 'lukas.braendli@slanchev-dom.bg', NULL, NULL, '2026-06-29 10:31:25+00', '33d89b752e40933b6485c7850f308ef9', 2, 176, '2026-12-05 07:56:02.172023+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000178', 'sale', 'Тристаен апартамент в Бузлуджа', NULL, 518000, 'EUR', 3, 142.2, 'Велико Търново', 'Бузлуджа', 'AG-019', 'Гергана Щерева', 'gergana.shtereva@slanchev-dom.bg', NULL, NULL, '2026-05-29 06:49:55+00', '4a155f00d2fd925c5ce85894cdc09855', 2, 178, '2026-12-05 07:56:02.172026+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000181', 'rent', 'Под наем: Едностаен апартамент в Стария град – „ново строителство“', '<p>Großer Balkon mit Blick auf die Berge – ideal für Familien.</p>', 460, 'EUR', 1, 45.5, 'Созопол', 'Стария град', 'AG-019', 'Гергана Щерева', 'gergana.shtereva@slanchev-dom.bg', false, '2026-08-27', '2026-05-25 10:49:42+00', '9039b3f417899b1d7a3d883c48852684', 2, 181, '2026-12-05 07:56:02.17203+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000183', 'sale', 'Вила в Стария град', '<p>Großer Balkon mit Blick auf die Berge – ideal für Familien.</p>', 121000, 'EUR', 6, 212.5, 'Созопол', 'Стария град', 'AG-010', 'Стефан Николов', 'stefan.nikolov@slanchev-dom.bg', NULL, NULL, '2026-09-13 17:51:37+00', '87d8fa9008817e88bc16f0c04416dade', 2, 183, '2026-12-05 07:56:02.172033+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000185', 'sale', 'Студио в Еленово', NULL, 769500, 'EUR', 1, 41.9, 'Благоевград', 'Еленово', 'AG-028', 'Ayşe Yılmaz', 'ayse.yilmaz@slanchev-dom.bg', true, NULL, '2026-10-24 04:07:13+00', 'e48b172d8f6f2263e57f902fb42e4eab', 2, 185, '2026-12-05 07:56:02.172037+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000187', 'rent', 'Студио в Haidhausen', NULL, 1550, 'EUR', 1, 38, 'München', 'Haidhausen', 'AG-022', 'Jean-Luc Dubois', 'jean-luc.dubois@slanchev-dom.bg', false, '2027-04-05', '2026-11-07 14:39:19+00', '8eec30cd13237b99bb34d326e87a68f9', 2, 187, '2026-12-05 07:56:02.17204+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000189', 'rent', 'Под наем: Мезонет в Грамадите <5 мин от метро', NULL, 630, 'EUR', 4, 143.7, 'Банско', 'Грамадите', 'AG-025', 'Zofia Wiśniewska', 'zofia.wisniewska@slanchev-dom.bg', NULL, '2027-01-15', '2026-10-23 09:22:00+00', '5364fd0429ad0326d6e7506e9fedfd18', 2, 189, '2026-12-05 07:56:02.172043+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000190', 'rent', 'Под наем: Едностаен апартамент в Възраждане', '<p>Такса поддръжка 1,20 € / м² месечно.</p>', 2690, 'EUR', 1, 31.8, 'Русе', 'Възраждане', 'AG-017', 'Теодора Жекова', 'teodora.zhekova@slanchev-dom.bg', false, '2026-09-14', '2026-04-28 04:40:02+00', 'eb44eddb6fe637b4e3147a60e0e2b8cc', 2, 190, '2026-12-05 07:56:02.172046+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000192', 'rent', 'Едностаен апартамент в Стария град, тих квартал', NULL, 2690, 'EUR', 1, 27.6, 'Созопол', 'Стария град', 'AG-023', 'Seán O''Brien', 'sean.obrien@slanchev-dom.bg', NULL, '2026-08-28', '2026-08-13 08:36:59+00', '40ad9d807bc1578474d5f19d851c9742', 2, 192, '2026-12-05 07:56:02.17205+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000194', 'rent', 'Под наем: Мезонет в Бриз', '<p>Near metro & schools.</p><p>Кухнята е <strong>напълно обзаведена</strong> с уреди Bosch.</p>', 2464.34, 'BGN', 4, 89.2, 'Варна', 'Бриз', 'AG-016', 'Христо Пеев', 'hristo.peev@slanchev-dom.bg', true, '2026-10-24', '2026-06-16 19:31:26+00', '84d2bcc0742a7b9fdd3211fe68caf971', 2, 194, '2026-12-05 07:56:02.172053+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000196', 'rent', 'Къща в Лозенец', '<p>Тихо място, 10 мин пеша до „Борисова градина“.</p>', 320, 'EUR', 6, 283.3, 'София', 'Лозенец', 'AG-025', 'Zofia Wiśniewska', 'zofia.wisniewska@slanchev-dom.bg', NULL, '2026-08-27', '2026-07-19 09:35:41+00', 'abf6cd72e4e670e589718183d9f8005a', 2, 196, '2026-12-05 07:56:02.172056+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000251', 'sale', 'Двустаен апартамент в Áno Póli & паркомясто', NULL, 865500, 'EUR', 2, 94.8, 'Thessaloníki', 'Áno Póli', 'AG-028', 'Ayşe Yılmaz', 'ayse.yilmaz@slanchev-dom.bg', true, '2026-09-01', '2026-05-28 10:01:33+00', '9ac1e22a2b6cb136bdb8fbdb9de065e4', 2, 251, '2026-12-05 07:56:02.196216+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000198', 'sale', 'Тристаен апартамент в Еленово – без комисиона!', '<ul><li>Отопление: ТЕЦ</li><li>Саниране: да</li></ul>', 450818.81, 'BGN', 3, 92.9, 'Благоевград', 'Еленово', 'AG-028', 'Ayşe Yılmaz', 'ayse.yilmaz@slanchev-dom.bg', true, NULL, '2026-01-11 15:50:03+00', 'b374ff6c058562e70065feaae7161b86', 2, 198, '2026-12-05 07:56:02.172059+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000200', 'sale', 'Тристаен апартамент в Боян Българанов', '<p>Тихо място, 10 мин пеша до „Борисова градина“.</p>', 183000, 'EUR', 3, 73.7, 'Шумен', 'Боян Българанов', 'AG-019', 'Гергана Щерева', 'gergana.shtereva@slanchev-dom.bg', true, NULL, '2026-07-10 08:04:33+00', '0180fe6ae9b0061b70db601ec12c4262', 2, 200, '2026-12-05 07:56:02.172063+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000202', 'sale', 'Вила в Варуша – Акт 16', NULL, 517000, 'EUR', 6, 239.2, 'Велико Търново', 'Варуша', 'AG-028', 'Ayşe Yılmaz', 'ayse.yilmaz@slanchev-dom.bg', false, NULL, '2026-10-13 15:03:57+00', '2c83b5a4525d529b2d5d33cf2af45961', 2, 202, '2026-12-05 07:56:02.172066+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000204', 'sale', 'Къща в Смирненски – без комисиона!', NULL, 95000, 'EUR', 6, 239.3, 'Пловдив', 'Смирненски', 'AG-027', 'María José Núñez', 'maria.nunez@slanchev-dom.bg', true, '2026-07-21', '2026-06-27 07:22:31+00', '997cd04dba61430fbfbd94247f77a59d', 2, 204, '2026-12-05 07:56:02.172069+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000206', 'rent', 'Под наем: Къща в Капана', NULL, 2170.97, 'BGN', 5, 205.9, 'Пловдив', 'Капана', 'AG-013', 'Виктория Илиева', 'viktoria.ilieva@slanchev-dom.bg', NULL, '2026-09-13', '2026-07-16 15:51:28+00', 'dc6393bca0f3693e031ea90af8d9f1c8', 2, 206, '2026-12-05 07:56:02.172072+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000208', 'sale', 'Мезонет в Maxvorstadt', NULL, 686000, 'EUR', 4, 169.2, 'München', 'Maxvorstadt', 'AG-004', 'Николай Стоянов', 'nikolay.stoyanov@slanchev-dom.bg', NULL, NULL, '2026-10-15 06:30:00+00', 'e71fa9fe85fc1eb94a3d0f0c7b810e5e', 2, 208, '2026-12-05 07:56:02.172076+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000211', 'sale', 'Двустаен апартамент в Oerlikon', NULL, 176500, 'EUR', 2, 86.4, 'Zürich', 'Oerlikon', 'AG-024', 'Nikos Papadópoulos', 'nikos.papadopoulos@slanchev-dom.bg', false, NULL, '2026-05-25 13:18:07+00', '4fff2180e64bad1fda6fcd5c01d4a4a5', 2, 211, '2026-12-05 07:56:02.172079+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000213', 'sale', 'Тристаен апартамент в Währing', NULL, 743500, 'EUR', 3, 162.1, 'Wien', 'Währing', 'AG-009', 'Радостина Христова', 'radostina.hristova@slanchev-dom.bg', NULL, NULL, '2026-02-04 08:38:13+00', '290fa480dd6a6f431398abd6a98d62e4', 2, 213, '2026-12-05 07:56:02.172082+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000215', 'sale', 'Тристаен апартамент в Бичкиня', '<p>☀ Слънчев, 🌳 зелен двор.</p>', 529740, 'USD', 3, 79, 'Габрово', 'Бичкиня', 'AG-028', 'Ayşe Yılmaz', 'ayse.yilmaz@slanchev-dom.bg', NULL, NULL, '2026-08-25 14:49:12+00', '9b29e28b02162573d7f3f9b1ed1c9853', 2, 215, '2026-12-05 07:56:02.196126+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000217', 'sale', 'Къща в Stare Miasto', NULL, 144000, 'EUR', 5, 224.6, 'Kraków', 'Stare Miasto', 'AG-019', 'Гергана Щерева', 'gergana.shtereva@slanchev-dom.bg', true, NULL, '2026-01-22 13:44:43+00', '71742af76b8b1142f903cba53fe828b7', 2, 217, '2026-12-05 07:56:02.196135+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000220', 'rent', 'Под наем: Двустаен апартамент в Грамадите', NULL, 2010, 'EUR', 2, 108.6, 'Банско', 'Грамадите', 'AG-021', 'Anna Müller', 'anna.mueller@slanchev-dom.bg', NULL, '2026-02-19', '2026-02-17 11:44:31+00', '0ccf27d27d52cf46898b4bfd17942242', 2, 220, '2026-12-05 07:56:02.196139+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000222', 'sale', 'Едностаен апартамент в Глазне', NULL, 447660, 'USD', 1, 56.4, 'Банско', 'Глазне', 'AG-024', 'Nikos Papadópoulos', 'nikos.papadopoulos@slanchev-dom.bg', false, '2026-08-11', '2026-07-02 08:32:51+00', '3c22895c8a19d45117e906ae09d4e669', 2, 222, '2026-12-05 07:56:02.196143+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000224', 'sale', 'Къща в Грамадите', '<p>Mieszkanie po remoncie, blisko Rynku Głównego.</p>', 537500, 'EUR', 6, 292.7, 'Банско', 'Грамадите', 'AG-013', 'Виктория Илиева', 'viktoria.ilieva@slanchev-dom.bg', true, '2026-10-24', '2026-08-30 13:42:14+00', 'ff804e46eb930b806988362af49ae8bf', 2, 224, '2026-12-05 07:56:02.19615+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000226', 'rent', 'Къща в Център & гледка към парка', '<p>Такса поддръжка 1,20 € / м² месечно.</p><p>Тихо място, 10 мин пеша до „Борисова градина“.</p>', 710, 'EUR', 6, 148.2, 'София', 'Център', 'AG-021', 'Anna Müller', 'anna.mueller@slanchev-dom.bg', true, '2026-08-31', '2026-04-05 16:28:55+00', '38c6647e620475c3fed99811cef2fb9e', 2, 226, '2026-12-05 07:56:02.196155+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000228', 'rent', 'Под наем: Тристаен апартамент в Kalamariá', NULL, 1584.22, 'BGN', 3, 89.7, 'Thessaloníki', 'Kalamariá', 'AG-004', 'Николай Стоянов', 'nikolay.stoyanov@slanchev-dom.bg', false, '2026-06-18', '2026-05-07 10:55:12+00', 'ed5320c2d75098892a1ad576d5076cd9', 2, 228, '2026-12-05 07:56:02.196159+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000231', 'sale', 'Къща в Maxvorstadt – ''Sunny Side''', '<p>Θέα στη θάλασσα, 5'' από την παραλία.</p>', 685500, 'EUR', 6, 310.4, 'München', 'Maxvorstadt', 'AG-025', 'Zofia Wiśniewska', 'zofia.wisniewska@slanchev-dom.bg', false, '2026-11-16', '2026-07-26 17:00:01+00', '493b899b54c57b8cb9fec4f0dd6ce3d1', 2, 231, '2026-12-05 07:56:02.196163+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000233', 'sale', 'Четиристаен апартамент в Черно море с двор & гараж', NULL, 205500, 'EUR', 4, 183.8, 'Несебър', 'Черно море', 'AG-026', 'Lukas Brändli', 'lukas.braendli@slanchev-dom.bg', true, NULL, '2026-07-18 09:55:24+00', '726a114c95f1fbabc9dbfe4f16c8d17f', 2, 233, '2026-12-05 07:56:02.196166+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000237', 'rent', 'Тристаен апартамент в Дружба', '<p>Price negotiable if < 5% off; <a href="https://example.com/o?a=1&b=2">details</a>.</p>', 1890, 'EUR', 3, 77.3, 'Русе', 'Дружба', 'AG-026', 'Lukas Brändli', 'lukas.braendli@slanchev-dom.bg', NULL, NULL, '2026-03-17 12:55:58+00', 'f38eba1d68adfca130096cf45199866f', 2, 237, '2026-12-05 07:56:02.196184+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000239', 'sale', 'Четиристаен апартамент в Струмско', NULL, 965202.1, 'BGN', 4, 209.4, 'Благоевград', 'Струмско', 'AG-016', 'Христо Пеев', 'hristo.peev@slanchev-dom.bg', NULL, NULL, '2026-07-14 15:06:24+00', 'b697519cfbbdea62987f9d05e06291b4', 2, 239, '2026-12-05 07:56:02.196188+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000240', 'sale', 'Тристаен апартамент в Шумен близо до морето', '<p>Near metro & schools.</p>', 284500, 'EUR', 3, 151.6, 'Шумен', NULL, 'AG-002', 'Георги Иванов', 'georgi.ivanov@slanchev-dom.bg', true, '2026-05-23', '2026-02-08 07:41:55+00', '242ade91301cc27ab2fd05974d05ea10', 2, 240, '2026-12-05 07:56:02.196197+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000242', 'sale', 'Тристаен апартамент в Несебър & паркомясто', NULL, 92340, 'USD', 3, 88.1, 'Несебър', NULL, 'AG-026', 'Lukas Brändli', 'lukas.braendli@slanchev-dom.bg', NULL, NULL, '2026-07-28 18:01:36+00', '956b0e4ff2ee1d1e05d6483f13c8caba', 2, 242, '2026-12-05 07:56:02.196201+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000244', 'sale', 'Двустаен апартамент в Банишора', '<p>Mieszkanie po remoncie, blisko Rynku Głównego.</p>', 1229239.15, 'BGN', 2, 97, 'София', 'Банишора', 'AG-016', 'Христо Пеев', 'hristo.peev@slanchev-dom.bg', NULL, NULL, '2026-08-13 08:18:52+00', 'b3059d76646ca5549f4f2b925164976d', 2, 244, '2026-12-05 07:56:02.196205+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000246', 'sale', 'Студио в Капана', NULL, 528500, 'EUR', 1, 54.7, 'Пловдив', 'Капана', 'AG-002', 'Георги Иванов', 'georgi.ivanov@slanchev-dom.bg', true, NULL, '2026-08-02 13:59:15+00', '4ed7a5e304042e8d5c3aeab891482a3e', 2, 246, '2026-12-05 07:56:02.196209+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000248', 'sale', 'Къща в Лазур', NULL, 859000, 'EUR', 6, 260.5, 'Бургас', 'Лазур', 'AG-015', 'Божидара Славова', 'bozhidara.slavova@slanchev-dom.bg', true, '2026-11-28', '2026-11-15 20:04:33+00', 'df9b7c253798022ffa75a05182479e63', 2, 248, '2026-12-05 07:56:02.196213+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000253', 'sale', 'Студио в Стария град', NULL, 440000, 'EUR', 1, 43.3, 'Несебър', 'Стария град', 'AG-007', 'Цветелина Ангелова', 'tsvetelina.angelova@slanchev-dom.bg', true, '2026-09-01', '2026-07-29 15:47:44+00', '67a5cc6ce4ed656de42a76e0b33546ee', 2, 253, '2026-12-05 07:56:02.19622+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000255', 'sale', 'Четиристаен апартамент в Варуша', '<p>Θέα στη θάλασσα, 5'' από την παραλία.</p>', 638578.49, 'BGN', 4, 175.8, 'Велико Търново', 'Варуша', 'AG-022', 'Jean-Luc Dubois', 'jean-luc.dubois@slanchev-dom.bg', NULL, '2026-11-15', '2026-08-11 09:44:56+00', 'bfa0da0fe30e78933022639e6ef6ce27', 2, 255, '2026-12-05 07:56:02.196223+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000257', 'rent', 'Вила в Бичкиня', NULL, 420, 'EUR', 6, 148.6, 'Габрово', 'Бичкиня', 'AG-024', 'Nikos Papadópoulos', 'nikos.papadopoulos@slanchev-dom.bg', true, '2026-06-06', '2026-04-11 15:23:43+00', '3f5653f947386a108a00c0724f73b2c0', 2, 257, '2026-12-05 07:56:02.196227+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000259', 'sale', 'Студио в Landstraße', '<p>Price negotiable if < 5% off; <a href="https://example.com/o?a=1&b=2">details</a>.</p>', 787000, 'EUR', 1, 35.6, 'Wien', 'Landstraße', 'AG-013', 'Виктория Илиева', 'viktoria.ilieva@slanchev-dom.bg', NULL, NULL, '2026-05-03 14:04:32+00', 'a41cf736518a936cd7af8c6e8f0b3e11', 2, 259, '2026-12-05 07:56:02.196231+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000260', 'sale', 'Мезонет в Wiedikon', '<p>Großer Balkon mit Blick auf die Berge – ideal für Familien.</p>', 161500, 'EUR', 4, 201.4, 'Zürich', 'Wiedikon', 'AG-009', 'Радостина Христова', 'radostina.hristova@slanchev-dom.bg', true, '2026-07-20', '2026-05-08 05:32:50+00', '52cf369d8fae6842676e45181c9675a2', 2, 260, '2026-12-05 07:56:02.196235+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000262', 'sale', 'Мезонет в Харманите – ''Sunny Side''', NULL, 462500, 'EUR', 5, 116.3, 'Созопол', 'Харманите', 'AG-004', 'Николай Стоянов', 'nikolay.stoyanov@slanchev-dom.bg', NULL, NULL, '2026-02-16 09:26:49+00', 'fe3e9f2d93a19f431e198d9567e4975c', 2, 262, '2026-12-05 07:56:02.196239+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000264', 'rent', 'Под наем: Къща в Бургас', '<p>Near metro & schools.</p>', 2835.95, 'BGN', 6, 336.8, 'Бургас', NULL, 'AG-011', 'Йорданка Василева', 'yordanka.vasileva@slanchev-dom.bg', false, '2026-04-05', '2026-03-15 08:23:28+00', '34831147ad0b35339433a41cfbcec53d', 2, 264, '2026-12-05 07:56:02.196242+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000266', 'rent', 'Под наем: Двустаен апартамент в Младост', '<p>Такса поддръжка 1,20 € / м² месечно.</p>', 2720, 'EUR', 2, 106.5, 'София', 'Младост', 'AG-012', 'Димитър Атанасов', 'dimitar.atanasov@slanchev-dom.bg', false, NULL, '2026-07-24 13:47:59+00', '5d8ce1c406f3e5ace01862ee384add0d', 2, 266, '2026-12-05 07:56:02.196246+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000268', 'sale', 'Тристаен апартамент в Витоша', '<p>Тихо място, 10 мин пеша до „Борисова градина“.</p><p>Price negotiable if < 5% off; <a href="https://example.com/o?a=1&b=2">details</a>.</p>', 71280, 'USD', 3, 101.5, 'София', 'Витоша', 'AG-023', 'Seán O''Brien', 'sean.obrien@slanchev-dom.bg', false, NULL, '2026-08-04 09:28:32+00', '56dcad7b1fb6d44dbc8a090bcf487cc6', 2, 268, '2026-12-05 07:56:02.196249+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000271', 'sale', 'Мезонет в Oerlikon близо до морето', '<p>Светъл апартамент с южно изложение, ремонтиран през 2024 г.</p><p>Θέα στη θάλασσα, 5'' από την παραλία.</p>', 315500, 'EUR', 4, 131.4, 'Zürich', 'Oerlikon', 'AG-029', 'Émilie Laurent', 'emilie.laurent@slanchev-dom.bg', false, NULL, '2026-04-10 08:07:35+00', '3bf962117e7403c39e047e3ca1668bb0', 2, 271, '2026-12-05 07:56:02.196253+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000273', 'sale', 'Вила в Stare Miasto', NULL, 610500, 'EUR', 6, 216, 'Kraków', 'Stare Miasto', 'AG-013', 'Виктория Илиева', 'viktoria.ilieva@slanchev-dom.bg', false, NULL, '2026-05-28 04:49:12+00', '072765fadfade9cb53c4e053bddb4299', 2, 273, '2026-12-05 07:56:02.196256+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000275', 'sale', 'Тристаен апартамент в Altstadt', NULL, 240500, 'EUR', 3, 69, 'Zürich', 'Altstadt', 'AG-008', 'Петър Георгиев', 'petar.georgiev@slanchev-dom.bg', NULL, '2026-12-23', '2026-11-21 09:25:27+00', '8f1ebe7a935448f92aa1579bdda7d4c1', 2, 275, '2026-12-05 07:56:02.19626+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000277', 'rent', 'Под наем: Къща в Чайка', '<ul><li>Отопление: ТЕЦ</li><li>Саниране: да</li></ul><p>Mieszkanie po remoncie, blisko Rynku Głównego.</p>', 2050, 'EUR', 6, 229.7, 'Варна', 'Чайка', 'AG-001', 'Мария Петрова', 'maria.petrova@slanchev-dom.bg', true, '2026-07-22', '2026-03-13 09:17:55+00', '0f40cea6829bb0b90a845a01721ba9bb', 2, 277, '2026-12-05 07:56:02.196263+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000279', 'rent', 'Мезонет в Centro', '<p>Кухнята е <strong>напълно обзаведена</strong> с уреди Bosch.</p>', 4967.8, 'BGN', 5, 281.6, 'Málaga', 'Centro', 'AG-025', 'Zofia Wiśniewska', 'zofia.wisniewska@slanchev-dom.bg', true, '2026-12-09', '2026-10-12 15:18:21+00', '958da76af9c5562b05f6a04b9c7404c2', 2, 279, '2026-12-05 07:56:02.196267+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000280', 'sale', 'Четиристаен апартамент в Дружба', NULL, 581000, 'EUR', 4, 97.2, 'Плевен', 'Дружба', 'AG-025', 'Zofia Wiśniewska', 'zofia.wisniewska@slanchev-dom.bg', true, '2027-03-30', '2026-11-13 15:26:42+00', 'eb0136843285324ebd16a2e6b98f172d', 2, 280, '2026-12-05 07:56:02.19627+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000282', 'sale', 'Мезонет в Глазне', '<p>Großer Balkon mit Blick auf die Berge – ideal für Familien.</p><p>Θέα στη θάλασσα, 5'' από την παραλία.</p>', 1280090.73, 'BGN', 5, 173.1, 'Банско', 'Глазне', 'AG-017', 'Теодора Жекова', 'teodora.zhekova@slanchev-dom.bg', true, '2026-09-15', '2026-06-03 13:34:06+00', '19169de253fc005248e54a02125c98f2', 2, 282, '2026-12-05 07:56:02.196274+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000284', 'sale', 'Вила в Еленово', NULL, 744500, 'EUR', 6, 265.7, 'Благоевград', 'Еленово', 'AG-011', 'Йорданка Василева', 'yordanka.vasileva@slanchev-dom.bg', false, NULL, '2026-11-17 09:20:38+00', 'f20f3f163301f795d69987210e2a55f4', 2, 284, '2026-12-05 07:56:02.196277+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000286', 'rent', 'Тристаен апартамент в Черно море', '<p>Price negotiable if < 5% off; <a href="https://example.com/o?a=1&b=2">details</a>.</p>', 2860, 'EUR', 3, 170.6, 'Несебър', 'Черно море', 'AG-020', 'Любомир Йорданов', 'lyubomir.yordanov@slanchev-dom.bg', true, '2026-09-02', '2026-08-20 17:26:17+00', '9a9940e26f72c556caf18a11752379e9', 2, 286, '2026-12-05 07:56:02.19628+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000288', 'sale', 'Мезонет в Лазур "до метро"', NULL, 428000, 'EUR', 5, 160.9, 'Бургас', 'Лазур', 'AG-011', 'Йорданка Василева', 'yordanka.vasileva@slanchev-dom.bg', true, NULL, '2026-09-15 17:04:41+00', 'd2b3cde300713ad23306d2bd967cd0a3', 2, 288, '2026-12-05 07:56:02.196284+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000291', 'sale', 'Двустаен апартамент в Чайка', '<p>Тихо място, 10 мин пеша до „Борисова градина“.</p>', 61000, 'EUR', 2, 57.6, 'Варна', 'Чайка', 'AG-010', 'Стефан Николов', 'stefan.nikolov@slanchev-dom.bg', NULL, NULL, '2026-11-05 16:53:05+00', '1806e258fb887752ca26a4f417e00151', 2, 291, '2026-12-05 07:56:02.196288+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000293', 'rent', 'Под наем: Тристаен апартамент в Haidhausen', NULL, 1130, 'EUR', 3, 80.3, 'München', 'Haidhausen', 'AG-007', 'Цветелина Ангелова', 'tsvetelina.angelova@slanchev-dom.bg', NULL, '2026-07-13', '2026-06-22 07:11:59+00', 'ddf65703219847bb4ecaf4eeeafc2520', 2, 293, '2026-12-05 07:56:02.196291+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000295', 'sale', 'Едностаен апартамент в Kalamariá', NULL, 924129.67, 'BGN', 1, 48, 'Thessaloníki', 'Kalamariá', 'AG-010', 'Стефан Николов', 'stefan.nikolov@slanchev-dom.bg', NULL, NULL, '2026-08-22 16:27:32+00', '754ea935a1bbe896687f3c38f394c92a', 2, 295, '2026-12-05 07:56:02.196295+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000297', 'sale', 'Вила в Thessaloníki & паркомясто', '<p>Großer Balkon mit Blick auf die Berge – ideal für Familien.</p>', 722000, 'EUR', 6, 250.3, 'Thessaloníki', NULL, 'AG-015', 'Божидара Славова', 'bozhidara.slavova@slanchev-dom.bg', true, NULL, '2026-08-14 11:32:23+00', 'e1c8f59a9724fd454c338ad15a398109', 2, 297, '2026-12-05 07:56:02.196298+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000299', 'rent', 'Тристаен апартамент в Schwabing, тих квартал', '<p>☀ Слънчев, 🌳 зелен двор.</p>', 1680, 'EUR', 3, 156.8, 'München', 'Schwabing', 'AG-004', 'Николай Стоянов', 'nikolay.stoyanov@slanchev-dom.bg', NULL, NULL, '2026-07-21 14:42:18+00', '6f19ec8b398c86d7703305e1890a3982', 2, 299, '2026-12-05 07:56:02.196302+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000002', 'rent', 'Под наем: Мезонет в София', '<p>Großer Balkon mit Blick auf die Berge – ideal für Familien.</p>', 710, 'EUR', 4, 128.3, 'София', NULL, 'AG-008', 'Петър Георгиев', 'petar.georgiev@slanchev-dom.bg', true, '2027-03-10', '2026-11-11 06:40:07+00', 'c82b1e111b821212578215c375c79e40', 2, 2, '2026-12-05 07:56:02.305681+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000036', 'sale', 'Едностаен апартамент в Áno Póli <5 мин от метро', '<p>Кухнята е <strong>напълно обзаведена</strong> с уреди Bosch.</p><p>☀ Слънчев, 🌳 зелен двор.</p>', 154510.57, 'BGN', 1, 31.6, 'Thessaloníki', 'Áno Póli', 'AG-004', 'Николай Стоянов', 'nikolay.stoyanov@slanchev-dom.bg', false, NULL, '2026-07-23 11:21:59+00', '085dc596d9e51b64499e305c25d86093', 2, 36, '2026-12-05 07:56:02.69549+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000041', 'sale', 'Вила в Три чучура', NULL, 399000, 'EUR', 6, 178.5, 'Стара Загора', 'Три чучура', 'AG-011', 'Йорданка Василева', 'yordanka.vasileva@slanchev-dom.bg', true, '2027-02-26', '2026-10-24 10:04:20+00', '50738ea411229cb034058a83ff53ad49', 2, 41, '2026-12-05 07:56:02.695498+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000043', 'rent', 'Под наем: Вила в Kazimierz <5 мин от метро', NULL, 2380, 'EUR', 6, 143.6, 'Kraków', 'Kazimierz', 'AG-011', 'Йорданка Василева', 'yordanka.vasileva@slanchev-dom.bg', NULL, '2026-03-25', '2026-02-28 11:27:38+00', '01eec0b55e57064e89bf685880eafce4', 2, 43, '2026-12-05 07:56:02.6955+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000045', 'sale', 'Тристаен апартамент в Währing', NULL, 631500, 'EUR', 3, 123.3, 'Wien', 'Währing', 'AG-006', 'Иван Тодоров', 'ivan.todorov@slanchev-dom.bg', true, NULL, '2026-06-13 15:24:51+00', '9b17570ae5c81bcdf3f530c734490e99', 2, 45, '2026-12-05 07:56:02.695503+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000047', 'sale', 'Двустаен апартамент в Kazimierz близо до морето', NULL, 348000, 'EUR', 2, 57.5, 'Kraków', 'Kazimierz', 'AG-026', 'Lukas Brändli', 'lukas.braendli@slanchev-dom.bg', true, '2026-06-11', '2026-02-05 12:58:09+00', 'a78b989512365a96ad271cf3ee9e827f', 2, 47, '2026-12-05 07:56:02.695506+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000049', 'sale', 'Двустаен апартамент в Меден рудник', '<p>Near metro & schools.</p>', 584000, 'EUR', 2, 82.3, 'Бургас', 'Меден рудник', 'AG-010', 'Стефан Николов', 'stefan.nikolov@slanchev-dom.bg', true, NULL, '2026-05-17 17:49:06+00', 'dfc4ddb6cb28929bf7af403f11680ab1', 2, 49, '2026-12-05 07:56:02.695509+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000050', 'sale', 'Къща в Струмско', NULL, 398500, 'EUR', 5, 167.6, 'Благоевград', 'Струмско', 'AG-015', 'Божидара Славова', 'bozhidara.slavova@slanchev-dom.bg', NULL, NULL, '2026-05-06 15:36:39+00', '52fcca3b880018c8d56f32cf53259d69', 2, 50, '2026-12-05 07:56:02.695512+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000052', 'sale', 'Вила в Бузлуджа "до метро"', NULL, 889000, 'EUR', 6, 155.9, 'Велико Търново', 'Бузлуджа', 'AG-008', 'Петър Георгиев', 'petar.georgiev@slanchev-dom.bg', false, NULL, '2026-01-07 09:14:47+00', 'a3cead86010a7b7aa204dba7514f3cc4', 2, 52, '2026-12-05 07:56:02.695515+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000054', 'rent', 'Вила в Бичкиня', NULL, 1290, 'EUR', 6, 224.8, 'Габрово', 'Бичкиня', 'AG-004', 'Николай Стоянов', 'nikolay.stoyanov@slanchev-dom.bg', true, '2026-10-02', '2026-05-30 17:21:10+00', '4c83d3d640a112f9ca633903cdc330a1', 2, 54, '2026-12-05 07:56:02.695518+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000058', 'sale', 'Двустаен апартамент в Морска градина', NULL, 251000, 'EUR', 2, 103.6, 'Варна', 'Морска градина', 'AG-016', 'Христо Пеев', 'hristo.peev@slanchev-dom.bg', false, NULL, '2026-02-08 20:59:38+00', 'cb6c012096cea76c7a8de2d0d2e2a003', 2, 58, '2026-12-05 07:56:02.695521+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000061', 'rent', 'Под наем: Къща в Струмско', NULL, 442.8, 'USD', 6, 132.4, 'Благоевград', 'Струмско', 'AG-014', 'Калоян Маринов', 'kaloyan.marinov@slanchev-dom.bg', true, '2026-08-07', '2026-07-06 11:59:01+00', '7e527ba1a19bd8b49e5c7c9dbc8db789', 2, 61, '2026-12-05 07:56:02.695524+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000063', 'sale', 'Мезонет в Podgórze', '<p>Θέα στη θάλασσα, 5'' από την παραλία.</p>', 640000, 'EUR', 5, 123.8, 'Kraków', 'Podgórze', 'AG-010', 'Стефан Николов', 'stefan.nikolov@slanchev-dom.bg', NULL, NULL, '2026-04-29 05:20:20+00', '4aafdeb50278abdb3a8c8a4bfaa7e4ba', 2, 63, '2026-12-05 07:56:02.695526+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000065', 'sale', 'Мезонет в Лазур "до метро"', NULL, 737500, 'EUR', 4, 165.6, 'Бургас', 'Лазур', 'AG-017', 'Теодора Жекова', 'teodora.zhekova@slanchev-dom.bg', false, NULL, '2026-07-04 16:04:08+00', '0eef0101953d9ce7f95db8f9675f0082', 2, 65, '2026-12-05 07:56:02.695529+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000067', 'rent', 'Под наем: Тристаен апартамент в Málaga', '<p>Price negotiable if < 5% off; <a href="https://example.com/o?a=1&b=2">details</a>.</p>', 4596.2, 'BGN', 3, 100.6, 'Málaga', NULL, 'AG-017', 'Теодора Жекова', 'teodora.zhekova@slanchev-dom.bg', NULL, NULL, '2026-07-07 06:30:51+00', '53c1783f2150e4b95154b7e69c899489', 2, 67, '2026-12-05 07:56:02.695532+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000069', 'sale', 'Едностаен апартамент в Изток', NULL, 602000, 'EUR', 1, 43, 'София', 'Изток', 'AG-021', 'Anna Müller', 'anna.mueller@slanchev-dom.bg', true, NULL, '2026-04-23 15:23:28+00', 'a2c567e4927c2dba0b44242841267d52', 2, 69, '2026-12-05 07:56:02.695535+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000070', 'sale', 'Двустаен апартамент в Боян Българанов <5 мин от метро', NULL, 92340, 'USD', 2, 58.3, 'Шумен', 'Боян Българанов', 'AG-013', 'Виктория Илиева', 'viktoria.ilieva@slanchev-dom.bg', false, NULL, '2026-01-20 16:10:24+00', 'eb654327b730e9048c39a63ee00fcd2d', 2, 70, '2026-12-05 07:56:02.695538+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000072', 'sale', 'Мезонет в Зорница', NULL, 138500, 'EUR', 5, 237.7, 'Бургас', 'Зорница', 'AG-010', 'Стефан Николов', 'stefan.nikolov@slanchev-dom.bg', true, '2026-05-29', '2026-05-10 11:22:58+00', '641793197afc9fc6d115c218cd41c8fa', 2, 72, '2026-12-05 07:56:02.73057+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000074', 'rent', 'Под наем: Мезонет в München', NULL, 1050, 'EUR', 4, 155.6, 'München', NULL, 'AG-027', 'María José Núñez', 'maria.nunez@slanchev-dom.bg', true, NULL, '2026-04-26 16:22:44+00', '5b6eed8867a58c3ec2a7b80a0b4f0201', 2, 74, '2026-12-05 07:56:02.730593+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000076', 'rent', 'Едностаен апартамент в Дружба <5 мин от метро', NULL, 2980, 'EUR', 1, 38.9, 'Плевен', 'Дружба', 'AG-001', 'Мария Петрова', 'maria.petrova@slanchev-dom.bg', NULL, '2026-09-11', '2026-05-08 17:15:55+00', 'cca392f9db9526580c503d21953d74f1', 2, 76, '2026-12-05 07:56:02.730612+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000083', 'rent', 'Под наем: Вила в Тракия – ''Sunny Side''', NULL, 2200, 'EUR', 6, 321.8, 'Пловдив', 'Тракия', 'AG-025', 'Zofia Wiśniewska', 'zofia.wisniewska@slanchev-dom.bg', true, '2026-06-06', '2026-02-01 08:05:55+00', '6381dbc114d82a312d427952d75b0678', 2, 83, '2026-12-05 07:56:02.730615+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000085', 'sale', 'Тристаен апартамент в Зорница', NULL, 134500, 'EUR', 3, 141, 'Бургас', 'Зорница', 'AG-003', 'Елена Димитрова', 'elena.dimitrova@slanchev-dom.bg', false, NULL, '2026-08-05 10:24:23+00', '7b43241ba7d6c6448cfce0f7ae03f998', 2, 85, '2026-12-05 07:56:02.730617+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000087', 'sale', 'Вила в Стария град – без комисиона!', NULL, 684500, 'EUR', 6, 309.1, 'Созопол', 'Стария град', 'AG-016', 'Христо Пеев', 'hristo.peev@slanchev-dom.bg', NULL, NULL, '2026-09-14 12:53:18+00', 'ed4b0411943b67e4d2d0aeb0bd28e308', 2, 87, '2026-12-05 07:56:02.730619+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000089', 'sale', 'Вила в Младост <5 мин от метро', NULL, 257500, 'EUR', 6, 234.4, 'Габрово', 'Младост', 'AG-006', 'Иван Тодоров', 'ivan.todorov@slanchev-dom.bg', NULL, '2026-04-15', '2026-04-05 13:29:14+00', '532965aed34b7bb600c84f88e3ba10c5', 2, 89, '2026-12-05 07:56:02.73062+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000090', 'rent', 'Под наем: Мезонет в Дружба', '<p>Кухнята е <strong>напълно обзаведена</strong> с уреди Bosch.</p>', 4029, 'BGN', 5, 175.8, 'Плевен', 'Дружба', 'AG-021', 'Anna Müller', 'anna.mueller@slanchev-dom.bg', false, '2026-07-21', '2026-05-03 04:52:20+00', '2da00a14437d8e85064e1fba3895a42d', 2, 90, '2026-12-05 07:56:02.730622+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000092', 'rent', 'Къща в Пловдив (Tom''s choice)', NULL, 1674, 'USD', 5, 153.4, 'Пловдив', NULL, 'AG-006', 'Иван Тодоров', 'ivan.todorov@slanchev-dom.bg', false, '2026-08-08', '2026-03-11 16:22:41+00', '09b7687b0d5fa969c26da00da557883f', 2, 92, '2026-12-05 07:56:02.730624+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000094', 'sale', 'Двустаен апартамент в Oerlikon', '<ul><li>Отопление: ТЕЦ</li><li>Саниране: да</li></ul>', 459000, 'EUR', 2, 44.4, 'Zürich', 'Oerlikon', 'AG-019', 'Гергана Щерева', 'gergana.shtereva@slanchev-dom.bg', true, NULL, '2026-06-02 15:43:21+00', '1563384bf432c4ec443ac60b4f10b47c', 2, 94, '2026-12-05 07:56:02.730626+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000096', 'rent', 'Мезонет в Капана', NULL, 1800, 'EUR', 4, 107.2, 'Пловдив', 'Капана', 'AG-019', 'Гергана Щерева', 'gergana.shtereva@slanchev-dom.bg', false, '2026-09-29', '2026-06-15 05:03:39+00', 'd117f3a2021a28a5e21a63c39f22f3bb', 2, 96, '2026-12-05 07:56:02.730628+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000098', 'rent', 'Под наем: Къща в Младост', '<p>Near metro & schools.</p>', 2249.2, 'BGN', 6, 241, 'Габрово', 'Младост', 'AG-022', 'Jean-Luc Dubois', 'jean-luc.dubois@slanchev-dom.bg', true, '2027-02-10', '2026-10-15 15:20:53+00', 'd8907f80858d734ee4b68bc6212c1a54', 2, 98, '2026-12-05 07:56:02.73063+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000100', 'sale', 'Двустаен апартамент в Дружба', '<p>Price negotiable if < 5% off; <a href="https://example.com/o?a=1&b=2">details</a>.</p>', 124500, 'EUR', 2, 47.5, 'Плевен', 'Дружба', 'AG-018', 'Ангел Чолаков', 'angel.cholakov@slanchev-dom.bg', true, NULL, '2026-04-14 11:31:49+00', 'a75e1daef31fb09d24c8e22e66d1ffb3', 2, 100, '2026-12-05 07:56:02.730632+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000102', 'sale', 'Студио в Centro', NULL, 151500, 'EUR', 1, 48.8, 'Málaga', 'Centro', 'AG-028', 'Ayşe Yılmaz', 'ayse.yilmaz@slanchev-dom.bg', true, '2026-06-12', '2026-04-02 06:24:00+00', '44dfac1d2ff77a74c7c227886573f8ef', 2, 102, '2026-12-05 07:56:02.730633+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000104', 'sale', 'Едностаен апартамент в Струмско с двор & гараж', NULL, 1141226.8, 'BGN', 1, 52.8, 'Благоевград', 'Струмско', 'AG-015', 'Божидара Славова', 'bozhidara.slavova@slanchev-dom.bg', true, NULL, '2026-02-22 10:22:00+00', '6ef597e96067a6fa77507e708a97caf1', 2, 104, '2026-12-05 07:56:02.730635+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000106', 'sale', 'Мезонет в Капана', NULL, 803000, 'EUR', 4, 123.3, 'Пловдив', 'Капана', 'AG-004', 'Николай Стоянов', 'nikolay.stoyanov@slanchev-dom.bg', NULL, NULL, '2026-04-19 16:46:43+00', 'e3bfa29310e0384c05716587ea93ef3f', 2, 106, '2026-12-05 07:56:02.730637+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000108', 'rent', 'Едностаен апартамент в Wiedikon (Tom''s choice)', '<ul><li>Отопление: ТЕЦ</li><li>Саниране: да</li></ul><p>Mieszkanie po remoncie, blisko Rynku Głównego.</p>', 2116.8, 'USD', 1, 32.1, 'Zürich', 'Wiedikon', 'AG-007', 'Цветелина Ангелова', 'tsvetelina.angelova@slanchev-dom.bg', NULL, '2027-02-16', '2026-09-24 04:37:32+00', '6c672192d13c3c9713ff89114d11c85e', 2, 108, '2026-12-05 07:56:02.730639+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000111', 'rent', 'Едностаен апартамент в Тракия', '<p>Mieszkanie po remoncie, blisko Rynku Głównego.</p>', 1860, 'EUR', 1, 41.8, 'Шумен', 'Тракия', 'AG-021', 'Anna Müller', 'anna.mueller@slanchev-dom.bg', true, '2026-05-04', '2026-02-10 17:13:52+00', '692c4b2820e134cdc4891dad84248556', 2, 111, '2026-12-05 07:56:02.73064+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000113', 'sale', 'Едностаен апартамент в El Palo', '<p>Großer Balkon mit Blick auf die Berge – ideal für Familien.</p>', 786000, 'EUR', 1, 26.6, 'Málaga', 'El Palo', 'AG-007', 'Цветелина Ангелова', 'tsvetelina.angelova@slanchev-dom.bg', NULL, '2026-07-28', '2026-03-30 09:52:27+00', '333d3d3a5539eacab7081c6f552e5f73', 2, 113, '2026-12-05 07:56:02.730642+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000115', 'rent', 'Двустаен апартамент в Altstadt', NULL, 1940, 'EUR', 2, 62.5, 'Zürich', 'Altstadt', 'AG-005', 'Десислава Колева', 'desislava.koleva@slanchev-dom.bg', NULL, '2026-06-21', '2026-03-31 14:14:30+00', '490d57530d4294a365b14be142a5534f', 2, 115, '2026-12-05 07:56:02.730644+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000117', 'sale', 'Двустаен апартамент в Железник – „ново строителство“', NULL, 569700, 'USD', 2, 63.1, 'Стара Загора', 'Железник', 'AG-021', 'Anna Müller', 'anna.mueller@slanchev-dom.bg', false, NULL, '2026-01-04 16:04:08+00', '3c0f51fbd1c20bd8ab1b13f40099e900', 2, 117, '2026-12-05 07:56:02.730646+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000119', 'sale', 'Едностаен апартамент в Боян Българанов – Акт 16', NULL, 835500, 'EUR', 1, 42.7, 'Шумен', 'Боян Българанов', 'AG-030', 'John Smith & Partners', 'office.jsp@slanchev-dom.bg', NULL, '2026-09-05', '2026-07-10 16:32:52+00', 'f7aa470b66725084d80b5b8f8dea02df', 2, 119, '2026-12-05 07:56:02.730648+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000120', 'rent', 'Под наем: Къща в Stare Miasto & гледка към парка', NULL, 730, 'EUR', 5, 282.3, 'Kraków', 'Stare Miasto', 'AG-004', 'Николай Стоянов', 'nikolay.stoyanov@slanchev-dom.bg', NULL, NULL, '2026-11-13 17:08:48+00', 'bf834768aea0f0e03cf09aa1cedf48f7', 2, 120, '2026-12-05 07:56:02.73065+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000122', 'sale', 'Едностаен апартамент в Oerlikon – ''Sunny Side''', NULL, 519000, 'EUR', 1, 33.9, 'Zürich', 'Oerlikon', 'AG-023', 'Seán O''Brien', 'sean.obrien@slanchev-dom.bg', NULL, NULL, '2026-09-30 11:16:40+00', 'b782a2cc79712a48e7821877eda4e7dc', 2, 122, '2026-12-05 07:56:02.730652+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000126', 'rent', 'Мезонет в Несебър – „ново строителство“', NULL, 1590, 'EUR', 5, 188.5, 'Несебър', NULL, 'AG-026', 'Lukas Brändli', 'lukas.braendli@slanchev-dom.bg', false, '2026-12-30', '2026-09-03 11:47:47+00', '5cd930cb6025cfe77bc17a604cf88c63', 2, 126, '2026-12-05 07:56:02.730654+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000128', 'sale', 'Тристаен апартамент в Сторгозия', NULL, 694500, 'EUR', 3, 116.1, 'Плевен', 'Сторгозия', 'AG-029', 'Émilie Laurent', 'emilie.laurent@slanchev-dom.bg', NULL, NULL, '2026-02-11 20:30:35+00', 'd5f099cbee46f90a5d7dc9219eb6cf2e', 2, 128, '2026-12-05 07:56:02.730656+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000131', 'sale', 'Двустаен апартамент в Altstadt', '<p>Near metro & schools.</p>', 477222.52, 'BGN', 2, 51.8, 'Zürich', 'Altstadt', 'AG-013', 'Виктория Илиева', 'viktoria.ilieva@slanchev-dom.bg', NULL, NULL, '2026-07-27 13:10:00+00', '6adbfce900a0be2a97c7ea28e2b133b4', 2, 131, '2026-12-05 07:56:02.730657+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000133', 'rent', 'Под наем: Къща в Лазур & гледка към парка', '<p>Near metro & schools.</p>', 1642.89, 'BGN', 6, 169.9, 'Бургас', 'Лазур', 'AG-027', 'María José Núñez', 'maria.nunez@slanchev-dom.bg', false, '2027-02-02', '2026-11-18 08:46:42+00', 'e940a489b5e15f86403b3cbc76a1c832', 2, 133, '2026-12-05 07:56:02.73066+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000135', 'rent', 'Под наем: Мезонет в Kalamariá', '<p>Кухнята е <strong>напълно обзаведена</strong> с уреди Bosch.</p>', 2580, 'EUR', 5, 252.3, 'Thessaloníki', 'Kalamariá', 'AG-002', 'Георги Иванов', 'georgi.ivanov@slanchev-dom.bg', false, '2027-04-02', '2026-11-04 19:09:25+00', 'e60cc134ff822519dd3d1d8439d70f0b', 2, 135, '2026-12-05 07:56:02.730661+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000137', 'sale', 'Студио в Еленово с двор & гараж', '<p>☀ Слънчев, 🌳 зелен двор.</p>', 86500, 'EUR', 1, 54.6, 'Благоевград', 'Еленово', 'AG-021', 'Anna Müller', 'anna.mueller@slanchev-dom.bg', true, '2026-08-11', '2026-06-25 09:34:32+00', '4ba9dbac42f46af5579796e350997f6a', 2, 137, '2026-12-05 07:56:02.730663+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000139', 'rent', 'Мезонет в Schwabing', '<p>Großer Balkon mit Blick auf die Berge – ideal für Familien.</p>', 2520, 'EUR', 5, 137.6, 'München', 'Schwabing', 'AG-009', 'Радостина Христова', 'radostina.hristova@slanchev-dom.bg', false, '2027-04-04', '2026-11-13 09:53:58+00', '6a913150a9d661f106e0aa1748fec520', 2, 139, '2026-12-05 07:56:02.730665+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000140', 'sale', 'Тристаен апартамент в Велико Търново', '<p>Mieszkanie po remoncie, blisko Rynku Głównego.</p>', 840000, 'EUR', 3, 105.8, 'Велико Търново', NULL, 'AG-003', 'Елена Димитрова', 'elena.dimitrova@slanchev-dom.bg', true, NULL, '2026-10-27 13:17:41+00', '60ebda0bf0cefcabf49979b6bc95beb7', 2, 140, '2026-12-05 07:56:02.730667+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000142', 'sale', 'Тристаен апартамент в Три чучура близо до морето', NULL, 741500, 'EUR', 3, 71.1, 'Стара Загора', 'Три чучура', 'AG-015', 'Божидара Славова', 'bozhidara.slavova@slanchev-dom.bg', false, NULL, '2026-08-20 17:40:05+00', '030e690d641b45a68e50122c3aa49903', 2, 142, '2026-12-05 07:56:02.730669+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000144', 'sale', 'Четиристаен апартамент в Младост', NULL, 724000, 'EUR', 4, 150.1, 'София', 'Младост', 'AG-009', 'Радостина Христова', 'radostina.hristova@slanchev-dom.bg', NULL, '2026-04-27', '2026-02-26 07:05:00+00', '5d6f17b7b264b8c8cf425be70542f4fe', 2, 144, '2026-12-05 07:56:02.73067+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000146', 'rent', 'Под наем: Къща в Бузлуджа – „ново строителство“', '<p>Mieszkanie po remoncie, blisko Rynku Głównego.</p>', 2914.18, 'BGN', 5, 245.9, 'Велико Търново', 'Бузлуджа', 'AG-010', 'Стефан Николов', 'stefan.nikolov@slanchev-dom.bg', false, '2026-11-25', '2026-09-27 16:48:20+00', 'd48be6b2c2bd5d4abad5d1d8efcfc11d', 2, 146, '2026-12-05 07:56:02.730672+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000148', 'sale', 'Четиристаен апартамент в Струмско – без комисиона!', '<p>Кухнята е <strong>напълно обзаведена</strong> с уреди Bosch.</p>', 595000, 'EUR', 4, 216.9, 'Благоевград', 'Струмско', 'AG-004', 'Николай Стоянов', 'nikolay.stoyanov@slanchev-dom.bg', true, '2026-10-03', '2026-06-22 11:57:57+00', 'de4eb907e5976e4df9103ddd900acecc', 2, 148, '2026-12-05 07:56:02.730674+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000151', 'rent', 'Под наем: Четиристаен апартамент в Тракия & паркомясто', NULL, 2679.48, 'BGN', 4, 143.1, 'Шумен', 'Тракия', 'AG-009', 'Радостина Христова', 'radostina.hristova@slanchev-dom.bg', NULL, '2026-10-26', '2026-10-23 17:40:57+00', '2f61f47eaa3bf94d8d6fd9469a7f2879', 2, 151, '2026-12-05 07:56:02.798885+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000153', 'sale', 'Едностаен апартамент в Дружба с двор & гараж', NULL, 187500, 'EUR', 1, 34.5, 'Русе', 'Дружба', 'AG-003', 'Елена Димитрова', 'elena.dimitrova@slanchev-dom.bg', false, '2026-12-06', '2026-11-10 08:46:13+00', '4ced62032d4d87f6712aa6c60818d38b', 2, 153, '2026-12-05 07:56:02.798917+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000155', 'sale', 'Тристаен апартамент в Лазур', NULL, 993561.64, 'BGN', 3, 104.6, 'Бургас', 'Лазур', 'AG-004', 'Николай Стоянов', 'nikolay.stoyanov@slanchev-dom.bg', false, NULL, '2026-09-11 14:08:02+00', '14559d804a2e1f77556ad54183abf7d7', 2, 155, '2026-12-05 07:56:02.798928+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000157', 'sale', 'Тристаен апартамент в Шумен', '<p>Кухнята е <strong>напълно обзаведена</strong> с уреди Bosch.</p><p>Θέα στη θάλασσα, 5'' από την παραλία.</p>', 522720, 'USD', 3, 131.6, 'Шумен', NULL, 'AG-011', 'Йорданка Василева', 'yordanka.vasileva@slanchev-dom.bg', true, '2026-03-15', '2026-03-14 13:18:45+00', '523d6b7115fec48b2c5712d202ded2e5', 2, 157, '2026-12-05 07:56:02.79893+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000159', 'sale', 'Двустаен апартамент в Грамадите "до метро"', '<p>Großer Balkon mit Blick auf die Berge – ideal für Familien.</p><p>Θέα στη θάλασσα, 5'' από την παραλία.</p>', 628500, 'EUR', 2, 57.5, 'Банско', 'Грамадите', 'AG-023', 'Seán O''Brien', 'sean.obrien@slanchev-dom.bg', NULL, NULL, '2026-02-07 14:26:29+00', '01c3743a9364b31fcb0f204ef14b79c2', 2, 159, '2026-12-05 07:56:02.798932+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000160', 'sale', 'Вила в Стария град, тих квартал', NULL, 671000, 'EUR', 6, 230.2, 'Созопол', 'Стария град', 'AG-017', 'Теодора Жекова', 'teodora.zhekova@slanchev-dom.bg', false, NULL, '2026-06-01 12:43:33+00', '7be28dc959b528ae78153c9152762d78', 2, 160, '2026-12-05 07:56:02.798934+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000162', 'sale', 'Едностаен апартамент в Черно море <5 мин от метро', '<p>Mieszkanie po remoncie, blisko Rynku Głównego.</p>', 536000, 'EUR', 1, 37.8, 'Несебър', 'Черно море', 'AG-011', 'Йорданка Василева', 'yordanka.vasileva@slanchev-dom.bg', true, '2026-09-30', '2026-05-25 10:04:27+00', 'e89a4424173e78c811fb3202fae22b3a', 2, 162, '2026-12-05 07:56:02.798936+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000164', 'rent', 'Студио в Левски', NULL, 1940, 'EUR', 1, 30.7, 'Варна', 'Левски', 'AG-005', 'Десислава Колева', 'desislava.koleva@slanchev-dom.bg', NULL, '2026-10-04', '2026-08-18 13:18:39+00', 'f68daeca30e50389caedde8b457ca4b6', 2, 164, '2026-12-05 07:56:02.798937+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000166', 'rent', 'Къща в Харманите', NULL, 670, 'EUR', 5, 139.4, 'Созопол', 'Харманите', 'AG-024', 'Nikos Papadópoulos', 'nikos.papadopoulos@slanchev-dom.bg', true, '2026-06-02', '2026-05-28 12:38:21+00', '470bcb16476e539dac7787642d3f0266', 2, 166, '2026-12-05 07:56:02.798939+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000168', 'rent', 'Тристаен апартамент в Еленово', NULL, 1680, 'EUR', 3, 131.9, 'Благоевград', 'Еленово', 'AG-009', 'Радостина Христова', 'radostina.hristova@slanchev-dom.bg', false, '2026-09-23', '2026-06-27 05:25:58+00', '13d502c5eba1e3a5d9f3afb86461e721', 2, 168, '2026-12-05 07:56:02.79894+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000171', 'sale', 'Двустаен апартамент в Kalamariá', '<p>Такса поддръжка 1,20 € / м² месечно.</p><p>Price negotiable if < 5% off; <a href="https://example.com/o?a=1&b=2">details</a>.</p>', 520000, 'EUR', 2, 70.5, 'Thessaloníki', 'Kalamariá', 'AG-029', 'Émilie Laurent', 'emilie.laurent@slanchev-dom.bg', NULL, NULL, '2026-03-17 18:09:12+00', '834ee993710ce7ca12206e8e95fef2a8', 2, 171, '2026-12-05 07:56:02.798942+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000173', 'sale', 'Двустаен апартамент в Център', NULL, 280500, 'EUR', 2, 49.5, 'Русе', 'Център', 'AG-025', 'Zofia Wiśniewska', 'zofia.wisniewska@slanchev-dom.bg', NULL, NULL, '2026-08-24 09:17:37+00', '32a2069e858da8b43df46800e3f28deb', 2, 173, '2026-12-05 07:56:02.798944+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000175', 'sale', 'Мезонет в Oerlikon', NULL, 715833.78, 'BGN', 4, 135.6, 'Zürich', 'Oerlikon', 'AG-023', 'Seán O''Brien', 'sean.obrien@slanchev-dom.bg', false, NULL, '2026-08-06 09:58:27+00', '6127ab7ea909ccc934fe30f71792bd88', 2, 175, '2026-12-05 07:56:02.798945+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000177', 'sale', 'Четиристаен апартамент в Kraków – без комисиона!', NULL, 88500, 'EUR', 4, 198.5, 'Kraków', NULL, 'AG-022', 'Jean-Luc Dubois', 'jean-luc.dubois@slanchev-dom.bg', false, '2026-06-19', '2026-05-06 17:12:11+00', '9bf03523da6d1c8beebfc1b34a5629b1', 2, 177, '2026-12-05 07:56:02.798948+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000179', 'sale', 'Мезонет в Döbling – „ново строителство“', NULL, 708480, 'USD', 4, 210.3, 'Wien', 'Döbling', 'AG-021', 'Anna Müller', 'anna.mueller@slanchev-dom.bg', true, '2026-04-12', '2026-03-03 17:40:46+00', '49c642646291ee4ee26baabda8215c8d', 2, 179, '2026-12-05 07:56:02.79895+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000182', 'sale', 'Къща в Три чучура', '<p>Near metro & schools.</p>', 833500, 'EUR', 6, 239.3, 'Стара Загора', 'Три чучура', 'AG-022', 'Jean-Luc Dubois', 'jean-luc.dubois@slanchev-dom.bg', true, NULL, '2026-09-11 09:27:29+00', 'e1e7492cdcf6e5f148d9e61a8d2b565c', 2, 182, '2026-12-05 07:56:02.798952+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000184', 'sale', 'Тристаен апартамент в Стария град', NULL, 1015075.77, 'BGN', 3, 129.1, 'Несебър', 'Стария град', 'AG-003', 'Елена Димитрова', 'elena.dimitrova@slanchev-dom.bg', true, '2027-02-24', '2026-10-10 16:52:45+00', '0b60cbb6daf75f731e6a8b7f072aa692', 2, 184, '2026-12-05 07:56:02.798953+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000186', 'rent', 'Под наем: Мезонет в Centro близо до морето', '<p>Θέα στη θάλασσα, 5'' από την παραλία.</p>', 1580, 'EUR', 4, 202.2, 'Málaga', 'Centro', 'AG-019', 'Гергана Щерева', 'gergana.shtereva@slanchev-dom.bg', true, NULL, '2026-05-17 16:41:01+00', 'ae86f9e6530da781dd0a5a38c0063b61', 2, 186, '2026-12-05 07:56:02.798955+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000188', 'sale', 'Двустаен апартамент в Maxvorstadt с двор & гараж', NULL, 186500, 'EUR', 2, 46.2, 'München', 'Maxvorstadt', 'AG-022', 'Jean-Luc Dubois', 'jean-luc.dubois@slanchev-dom.bg', false, NULL, '2026-01-17 18:37:22+00', '8a674c8d0bc648400a558db43f065aff', 2, 188, '2026-12-05 07:56:02.798956+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000191', 'sale', 'Къща в München – без комисиона!', NULL, 380000, 'EUR', 6, 257.3, 'München', NULL, 'AG-012', 'Димитър Атанасов', 'dimitar.atanasov@slanchev-dom.bg', NULL, NULL, '2026-04-10 10:53:34+00', 'cc2cca089bde33babf23ee12339522ab', 2, 191, '2026-12-05 07:56:02.798958+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000193', 'rent', 'Под наем: Двустаен апартамент в Haidhausen – Акт 16', '<p>Такса поддръжка 1,20 € / м² месечно.</p>', 1830, 'EUR', 2, 52.5, 'München', 'Haidhausen', 'AG-020', 'Любомир Йорданов', 'lyubomir.yordanov@slanchev-dom.bg', NULL, '2026-06-27', '2026-04-28 17:33:54+00', '6170b12e528503c153265fa2a47d7cac', 2, 193, '2026-12-05 07:56:02.79896+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000195', 'rent', 'Едностаен апартамент в Wiedikon', NULL, 450, 'EUR', 1, 48.1, 'Zürich', 'Wiedikon', 'AG-012', 'Димитър Атанасов', 'dimitar.atanasov@slanchev-dom.bg', NULL, NULL, '2026-06-13 05:45:40+00', '2b21c677067de6c3782cd1413250a0a6', 2, 195, '2026-12-05 07:56:02.798961+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000197', 'sale', 'Мезонет в Landstraße, тих квартал', NULL, 342000, 'EUR', 4, 125.9, 'Wien', 'Landstraße', 'AG-012', 'Димитър Атанасов', 'dimitar.atanasov@slanchev-dom.bg', true, NULL, '2026-07-21 14:20:14+00', 'c5a3b16a5be43ff9d535ad82f8955144', 2, 197, '2026-12-05 07:56:02.798963+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000199', 'sale', 'Едностаен апартамент в Център', '<ul><li>Отопление: ТЕЦ</li><li>Саниране: да</li></ul>', 378000, 'EUR', 1, 25.2, 'Русе', 'Център', 'AG-004', 'Николай Стоянов', 'nikolay.stoyanov@slanchev-dom.bg', true, NULL, '2026-06-28 11:37:13+00', '1983a38426a885dddca79670b2aa5105', 2, 199, '2026-12-05 07:56:02.798979+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000201', 'rent', 'Вила в Варна', NULL, 3240, 'USD', 6, 224.2, 'Варна', NULL, 'AG-011', 'Йорданка Василева', 'yordanka.vasileva@slanchev-dom.bg', false, '2026-05-25', '2026-02-27 08:54:05+00', '98733c17f75c12c6ed1bc90328cd9a7c', 2, 201, '2026-12-05 07:56:02.798982+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000203', 'sale', 'Двустаен апартамент в Железник & гледка към парка', NULL, 239500, 'EUR', 2, 108.3, 'Стара Загора', 'Железник', 'AG-003', 'Елена Димитрова', 'elena.dimitrova@slanchev-dom.bg', NULL, NULL, '2026-03-21 18:16:01+00', '165d8d096ae354af4a360d3e1f844f11', 2, 203, '2026-12-05 07:56:02.799003+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000205', 'sale', 'Мезонет в Варна', NULL, 1403308.02, 'BGN', 5, 114.4, 'Варна', NULL, 'AG-009', 'Радостина Христова', 'radostina.hristova@slanchev-dom.bg', false, NULL, '2026-11-12 09:53:06+00', 'fa6f5d58aebd78f8afb2089583dd97ba', 2, 205, '2026-12-05 07:56:02.799006+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000207', 'sale', 'Четиристаен апартамент в Kazimierz', NULL, 841000, 'EUR', 4, 144.3, 'Kraków', 'Kazimierz', 'AG-002', 'Георги Иванов', 'georgi.ivanov@slanchev-dom.bg', true, NULL, '2026-10-03 05:46:06+00', '6759020763ed5b6eb9c0d0e729b406cd', 2, 207, '2026-12-05 07:56:02.799009+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000209', 'sale', 'Двустаен апартамент в Стария град', '<p>Кухнята е <strong>напълно обзаведена</strong> с уреди Bosch.</p>', 213500, 'EUR', 2, 49.8, 'Созопол', 'Стария град', 'AG-020', 'Любомир Йорданов', 'lyubomir.yordanov@slanchev-dom.bg', true, NULL, '2026-08-17 09:45:56+00', 'c1573f4cec24ce87cb25a860fa9b3cc0', 2, 209, '2026-12-05 07:56:02.799011+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000210', 'sale', 'Студио в Wiedikon "до метро"', '<p>Светъл апартамент с южно изложение, ремонтиран през 2024 г.</p><p>Near metro & schools.</p>', 192000, 'EUR', 1, 31.5, 'Zürich', 'Wiedikon', 'AG-009', 'Радостина Христова', 'radostina.hristova@slanchev-dom.bg', false, '2027-01-31', '2026-11-05 05:01:35+00', '213c0921838c1d4be2b52331de56513e', 2, 210, '2026-12-05 07:56:02.799013+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000212', 'sale', 'Двустаен апартамент в Грамадите – Акт 16', NULL, 641000, 'EUR', 2, 82.7, 'Банско', 'Грамадите', 'AG-014', 'Калоян Маринов', 'kaloyan.marinov@slanchev-dom.bg', false, NULL, '2026-07-26 07:48:43+00', '456c39eee2a31d1dd0ae10195d652a93', 2, 212, '2026-12-05 07:56:02.799016+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000214', 'rent', 'Под наем: Мезонет в Сторгозия "до метро"', '<ul><li>Отопление: ТЕЦ</li><li>Саниране: да</li></ul>', 1390, 'EUR', 5, 211.6, 'Плевен', 'Сторгозия', 'AG-014', 'Калоян Маринов', 'kaloyan.marinov@slanchev-dom.bg', false, '2026-06-15', '2026-03-03 08:41:00+00', '7591407442c0b982caf19a0f61bfcf64', 2, 214, '2026-12-05 07:56:02.799024+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000216', 'sale', 'Студио в Бриз', '<p>Такса поддръжка 1,20 € / м² месечно.</p>', 127000, 'EUR', 1, 26.7, 'Варна', 'Бриз', 'AG-028', 'Ayşe Yılmaz', 'ayse.yilmaz@slanchev-dom.bg', false, NULL, '2026-07-26 12:11:30+00', 'bc83214c9840555d62cce6443a2010d6', 2, 216, '2026-12-05 07:56:02.799062+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000221', 'rent', 'Двустаен апартамент в Глазне', '<p>Mieszkanie po remoncie, blisko Rynku Głównego.</p>', 2080, 'EUR', 2, 87.7, 'Банско', 'Глазне', 'AG-005', 'Десислава Колева', 'desislava.koleva@slanchev-dom.bg', true, '2026-11-18', '2026-10-31 10:07:35+00', 'f8d40ad833916e51bb88a0b75800d491', 2, 221, '2026-12-05 07:56:02.79907+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000223', 'sale', 'Тристаен апартамент в Döbling', NULL, 497500, 'EUR', 3, 112.7, 'Wien', 'Döbling', 'AG-011', 'Йорданка Василева', 'yordanka.vasileva@slanchev-dom.bg', false, NULL, '2026-03-25 08:20:41+00', 'f9694fb5947504aba4ea36ec20b94ba4', 2, 223, '2026-12-05 07:56:02.799074+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000225', 'sale', 'Къща в Меден рудник', '<p>Near metro & schools.</p><p>Großer Balkon mit Blick auf die Berge – ideal für Familien.</p>', 308000, 'EUR', 5, 163.5, 'Бургас', 'Меден рудник', 'AG-017', 'Теодора Жекова', 'teodora.zhekova@slanchev-dom.bg', false, NULL, '2026-07-17 06:25:45+00', '1d4b89cb066f10c75bd45e297605c38f', 2, 225, '2026-12-05 07:56:02.799077+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000227', 'rent', 'Под наем: Къща в Podgórze, тих квартал', NULL, 2150, 'EUR', 6, 279.9, 'Kraków', 'Podgórze', 'AG-006', 'Иван Тодоров', 'ivan.todorov@slanchev-dom.bg', false, '2026-06-22', '2026-02-02 09:42:03+00', '73fe7734cc47d7e774a1007d3b99e419', 2, 227, '2026-12-05 07:56:02.799079+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000229', 'rent', 'Тристаен апартамент в Дружба', NULL, 1290, 'EUR', 3, 147.8, 'Плевен', 'Дружба', 'AG-029', 'Émilie Laurent', 'emilie.laurent@slanchev-dom.bg', NULL, '2026-08-08', '2026-03-11 07:28:02+00', '12e5bbe7d0cdb5ca0467c1c131c16d74', 2, 229, '2026-12-05 07:56:02.799081+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000230', 'sale', 'Тристаен апартамент в Несебър', NULL, 404000, 'EUR', 3, 166.2, 'Несебър', NULL, 'AG-019', 'Гергана Щерева', 'gergana.shtereva@slanchev-dom.bg', NULL, '2026-08-11', '2026-06-14 14:10:48+00', '415450b49d07dd5f7d40567063f3a7db', 2, 230, '2026-12-05 07:56:02.799084+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000232', 'rent', 'Под наем: Тристаен апартамент в Тракия', NULL, 2560, 'EUR', 3, 151.9, 'Пловдив', 'Тракия', 'AG-001', 'Мария Петрова', 'maria.petrova@slanchev-dom.bg', NULL, '2026-12-25', '2026-10-19 15:33:15+00', '371eec2d910d7453838737925b9e0a14', 2, 232, '2026-12-05 07:56:02.799085+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000234', 'rent', 'Тристаен апартамент в Пловдив <5 мин от метро', '<p>Großer Balkon mit Blick auf die Berge – ideal für Familien.</p>', 2550, 'EUR', 3, 150.9, 'Пловдив', NULL, 'AG-027', 'María José Núñez', 'maria.nunez@slanchev-dom.bg', true, '2026-08-30', '2026-04-08 10:40:50+00', '174d95db30a0bd1df915233ab1a85d08', 2, 234, '2026-12-05 07:56:02.799087+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000236', 'rent', 'Тристаен апартамент в Тракия <5 мин от метро', '<ul><li>Отопление: ТЕЦ</li><li>Саниране: да</li></ul>', 2710, 'EUR', 3, 140.3, 'Шумен', 'Тракия', 'AG-029', 'Émilie Laurent', 'emilie.laurent@slanchev-dom.bg', true, '2026-09-21', '2026-07-03 12:53:17+00', '6405545d4f83aa4701c33546cec655fe', 2, 236, '2026-12-05 07:56:02.79912+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000238', 'sale', 'Мезонет в Kazimierz', NULL, 1328008.57, 'BGN', 4, 179.6, 'Kraków', 'Kazimierz', 'AG-011', 'Йорданка Василева', 'yordanka.vasileva@slanchev-dom.bg', true, NULL, '2026-10-28 07:29:10+00', 'b6d2df0651739fd5c2c9e3b7155355fb', 2, 238, '2026-12-05 07:56:02.799123+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000241', 'sale', 'Къща в Бургас', '<p>Mieszkanie po remoncie, blisko Rynku Głównego.</p><p>Тихо място, 10 мин пеша до „Борисова градина“.</p>', 628500, 'EUR', 5, 185.2, 'Бургас', NULL, 'AG-015', 'Божидара Славова', 'bozhidara.slavova@slanchev-dom.bg', false, NULL, '2026-05-27 08:33:28+00', '85cf3650458b0222c023893ae6e02ca6', 2, 241, '2026-12-05 07:56:02.799126+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000243', 'rent', 'Под наем: Едностаен апартамент в Haidhausen', NULL, 2430, 'EUR', 1, 25, 'München', 'Haidhausen', 'AG-017', 'Теодора Жекова', 'teodora.zhekova@slanchev-dom.bg', false, '2027-04-01', '2026-11-18 12:44:22+00', '5a7274ece5019a82a8f11ac77179aef1', 2, 243, '2026-12-05 07:56:02.799128+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000245', 'sale', 'Тристаен апартамент в Áno Póli "до метро"', NULL, 43000, 'EUR', 3, 120.2, 'Thessaloníki', 'Áno Póli', 'AG-030', 'John Smith & Partners', 'office.jsp@slanchev-dom.bg', true, '2026-07-14', '2026-03-29 05:10:12+00', '4cee89a63b128451b538777712653d49', 2, 245, '2026-12-05 07:56:02.79913+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000247', 'sale', 'Студио в Стария град близо до морето', '<p>Такса поддръжка 1,20 € / м² месечно.</p>', 361000, 'EUR', 1, 33.9, 'Созопол', 'Стария град', 'AG-006', 'Иван Тодоров', 'ivan.todorov@slanchev-dom.bg', false, NULL, '2026-08-14 06:33:27+00', 'c4fc90c28ecdf047ee3eb10decb1bfdd', 2, 247, '2026-12-05 07:56:02.799133+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000249', 'sale', 'Мезонет в Kalamariá', '<p>Светъл апартамент с южно изложение, ремонтиран през 2024 г.</p>', 653247.22, 'BGN', 5, 165.2, 'Thessaloníki', 'Kalamariá', 'AG-024', 'Nikos Papadópoulos', 'nikos.papadopoulos@slanchev-dom.bg', true, NULL, '2026-03-25 16:12:03+00', '680e30e2630bea6197a8468b5e9c834b', 2, 249, '2026-12-05 07:56:02.799135+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000250', 'sale', 'Двустаен апартамент в Глазне', '<p>Near metro & schools.</p><p>Mieszkanie po remoncie, blisko Rynku Głównego.</p>', 670000, 'EUR', 2, 77.4, 'Банско', 'Глазне', 'AG-010', 'Стефан Николов', 'stefan.nikolov@slanchev-dom.bg', true, '2026-03-19', '2026-01-13 14:10:13+00', 'f9b5db7522c2fd2b27bf2575ae871fb0', 2, 250, '2026-12-05 07:56:02.799137+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000252', 'sale', 'Тристаен апартамент в Oerlikon', NULL, 54000, 'EUR', 3, 68.7, 'Zürich', 'Oerlikon', 'AG-020', 'Любомир Йорданов', 'lyubomir.yordanov@slanchev-dom.bg', true, NULL, '2026-03-06 14:59:01+00', 'd4af0c4fb537ee6c266771539aacba66', 2, 252, '2026-12-05 07:56:02.799142+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000254', 'rent', 'Под наем: Мезонет в Schwabing, тих квартал', NULL, 420, 'EUR', 5, 199, 'München', 'Schwabing', 'AG-023', 'Seán O''Brien', 'sean.obrien@slanchev-dom.bg', true, '2026-09-25', '2026-07-11 09:31:12+00', 'b85b1bd6282d9c38c08835f01d218df7', 2, 254, '2026-12-05 07:56:02.799143+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000256', 'sale', 'Двустаен апартамент в Stare Miasto', NULL, 591000, 'EUR', 2, 63.8, 'Kraków', 'Stare Miasto', 'AG-009', 'Радостина Христова', 'radostina.hristova@slanchev-dom.bg', false, NULL, '2026-10-28 15:32:07+00', 'e2921f158551ce472f3e127a921952d1', 2, 256, '2026-12-05 07:56:02.799145+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000261', 'sale', 'Едностаен апартамент в Ladadika', '<p>Near metro & schools.</p><p>Großer Balkon mit Blick auf die Berge – ideal für Familien.</p>', 1449270.03, 'BGN', 1, 40.2, 'Thessaloníki', 'Ladadika', 'AG-009', 'Радостина Христова', 'radostina.hristova@slanchev-dom.bg', NULL, NULL, '2026-11-04 06:46:57+00', '272ddd4583c74fdb5b07282778a6f10d', 2, 261, '2026-12-05 07:56:02.799147+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000263', 'sale', 'Двустаен апартамент в Wiedikon с двор & гараж', NULL, 706000, 'EUR', 2, 112.9, 'Zürich', 'Wiedikon', 'AG-030', 'John Smith & Partners', 'office.jsp@slanchev-dom.bg', false, '2026-05-26', '2026-02-09 05:11:05+00', '84e3f0f064f8726d6e7bf8ed7790ea13', 2, 263, '2026-12-05 07:56:02.799149+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000265', 'sale', 'Мезонет в Струмско "до метро"', NULL, 890500, 'EUR', 5, 182.6, 'Благоевград', 'Струмско', 'AG-020', 'Любомир Йорданов', 'lyubomir.yordanov@slanchev-dom.bg', false, NULL, '2026-06-11 16:15:49+00', '3438a1b1a4b17bd832e83e580c66ec82', 2, 265, '2026-12-05 07:56:02.79915+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000267', 'sale', 'Тристаен апартамент в Бриз – без комисиона!', '<p>Near metro & schools.</p><p>Price negotiable if < 5% off; <a href="https://example.com/o?a=1&b=2">details</a>.</p>', 805000, 'EUR', 3, 88.5, 'Варна', 'Бриз', 'AG-013', 'Виктория Илиева', 'viktoria.ilieva@slanchev-dom.bg', NULL, NULL, '2026-05-10 07:19:19+00', 'd88ec1a14bd473c5023016829d51f6f0', 2, 267, '2026-12-05 07:56:02.799152+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000269', 'rent', 'Четиристаен апартамент в Wiedikon', NULL, 2000, 'EUR', 4, 113.2, 'Zürich', 'Wiedikon', 'AG-008', 'Петър Георгиев', 'petar.georgiev@slanchev-dom.bg', false, NULL, '2026-06-13 14:36:49+00', 'b3ac2921075ba965b14ff74c99f686d6', 2, 269, '2026-12-05 07:56:02.799153+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000270', 'sale', 'Къща в Лазур с двор & гараж', '<p>Near metro & schools.</p>', 435000, 'EUR', 5, 111.7, 'Бургас', 'Лазур', 'AG-011', 'Йорданка Василева', 'yordanka.vasileva@slanchev-dom.bg', false, NULL, '2026-11-17 14:15:00+00', 'dcad30fcc74a3d0f023956b87b576c15', 2, 270, '2026-12-05 07:56:02.799155+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000272', 'sale', 'Мезонет в Wiedikon', '<p>Θέα στη θάλασσα, 5'' από την παραλία.</p>', 1039523.64, 'BGN', 4, 90.9, 'Zürich', 'Wiedikon', 'AG-005', 'Десислава Колева', 'desislava.koleva@slanchev-dom.bg', true, '2026-05-04', '2026-02-06 09:01:33+00', 'c30b105030d50cced53f1ce5611c329f', 2, 272, '2026-12-05 07:56:02.799157+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000274', 'sale', 'Тристаен апартамент в Oerlikon', '<p>Near metro & schools.</p><p>Кухнята е <strong>напълно обзаведена</strong> с уреди Bosch.</p>', 682000, 'EUR', 3, 131.8, 'Zürich', 'Oerlikon', 'AG-015', 'Божидара Славова', 'bozhidara.slavova@slanchev-dom.bg', false, NULL, '2026-08-11 16:31:38+00', '64015289f9d04856bf576a05aaaad1a1', 2, 274, '2026-12-05 07:56:02.799158+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000276', 'rent', 'Под наем: Къща в Чайка с двор & гараж', NULL, 2700, 'EUR', 5, 163.4, 'Варна', 'Чайка', 'AG-027', 'María José Núñez', 'maria.nunez@slanchev-dom.bg', false, '2026-08-30', '2026-05-12 10:15:34+00', '704b91e00678c92b6419f158d235537c', 2, 276, '2026-12-05 07:56:02.79916+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000278', 'rent', 'Двустаен апартамент в Младост & гледка към парка', NULL, 910, 'EUR', 2, 84.5, 'Габрово', 'Младост', 'AG-013', 'Виктория Илиева', 'viktoria.ilieva@slanchev-dom.bg', true, '2026-09-22', '2026-07-25 08:20:24+00', '4a095d7d1cb087eff45f4ccbbf114a8a', 2, 278, '2026-12-05 07:56:02.799162+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000283', 'rent', 'Къща в Черно море', NULL, 1660, 'EUR', 5, 237.8, 'Несебър', 'Черно море', 'AG-001', 'Мария Петрова', 'maria.petrova@slanchev-dom.bg', true, '2027-03-17', '2026-11-14 06:37:35+00', '2e8e99fd76354487fa4785d997891b85', 2, 283, '2026-12-05 07:56:02.799163+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000285', 'rent', 'Мезонет в Pedregalejo близо до морето', '<p>☀ Слънчев, 🌳 зелен двор.</p>', 540, 'EUR', 5, 181.1, 'Málaga', 'Pedregalejo', 'AG-009', 'Радостина Христова', 'radostina.hristova@slanchev-dom.bg', false, '2026-04-22', '2026-01-05 16:50:24+00', 'df6aaad2924d13aae6d4e81b2caba706', 2, 285, '2026-12-05 07:56:02.799165+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000287', 'rent', 'Под наем: Студио в Чайка', '<p>Großer Balkon mit Blick auf die Berge – ideal für Familien.</p>', 3540.05, 'BGN', 1, 34.1, 'Варна', 'Чайка', 'AG-025', 'Zofia Wiśniewska', 'zofia.wisniewska@slanchev-dom.bg', NULL, '2027-01-03', '2026-10-04 07:26:08+00', '0757dda79f2d4ddbfdd613ff3bda68ba', 2, 287, '2026-12-05 07:56:02.799167+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000289', 'sale', 'Мезонет в Варна (Tom''s choice)', '<p>Светъл апартамент с южно изложение, ремонтиран през 2024 г.</p>', 1620405.15, 'BGN', 4, 173.6, 'Варна', NULL, 'AG-023', 'Seán O''Brien', 'sean.obrien@slanchev-dom.bg', true, NULL, '2026-05-30 14:10:10+00', '8d81b9331c568330d01c609e027cbb84', 2, 289, '2026-12-05 07:56:02.799168+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000290', 'sale', 'Двустаен апартамент в Струмско', NULL, 144000, 'EUR', 2, 67.6, 'Благоевград', 'Струмско', 'AG-025', 'Zofia Wiśniewska', 'zofia.wisniewska@slanchev-dom.bg', NULL, NULL, '2026-02-25 10:02:54+00', '88516227eeee0e85294fedf8d74fec83', 2, 290, '2026-12-05 07:56:02.79917+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000292', 'sale', 'Едностаен апартамент в Витоша с двор & гараж', NULL, 361000, 'EUR', 1, 53.7, 'София', 'Витоша', 'AG-011', 'Йорданка Василева', 'yordanka.vasileva@slanchev-dom.bg', false, '2026-04-25', '2026-02-02 17:26:21+00', '410478dd5c946832a63bec73ba12e8cf', 2, 292, '2026-12-05 07:56:02.799172+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000294', 'rent', 'Вила в Wiedikon', '<p>Светъл апартамент с южно изложение, ремонтиран през 2024 г.</p><ul><li>Отопление: ТЕЦ</li><li>Саниране: да</li></ul>', 1047.6, 'USD', 6, 134, 'Zürich', 'Wiedikon', 'AG-010', 'Стефан Николов', 'stefan.nikolov@slanchev-dom.bg', true, '2026-07-21', '2026-05-26 16:29:14+00', '22807217c39a80c8ae1ecf0552e04d97', 2, 294, '2026-12-05 07:56:02.799173+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000298', 'rent', 'Къща в Еленово', NULL, 1680, 'EUR', 6, 304.8, 'Благоевград', 'Еленово', 'AG-026', 'Lukas Brändli', 'lukas.braendli@slanchev-dom.bg', false, '2026-07-03', '2026-02-10 16:11:08+00', '03acc55c36210f681fa05ef2b10c2e8f', 2, 298, '2026-12-05 07:56:02.799175+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000300', 'rent', 'Двустаен апартамент в Струмско <5 мин от метро', '<ul><li>Отопление: ТЕЦ</li><li>Саниране: да</li></ul>', 1123.2, 'USD', 2, 77.5, 'Благоевград', 'Струмско', 'AG-006', 'Иван Тодоров', 'ivan.todorov@slanchev-dom.bg', NULL, '2026-07-15', '2026-02-27 18:55:40+00', 'c88d5f8edf5a539a76bb0d79d15ad783', 2, 300, '2026-12-05 07:56:02.799176+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000004', 'rent', 'Под наем: Двустаен апартамент в Боян Българанов & паркомясто', '<p>Тихо място, 10 мин пеша до „Борисова градина“.</p>', 960, 'EUR', 2, 98, 'Шумен', 'Боян Българанов', 'AG-001', 'Мария Петрова', 'maria.petrova@slanchev-dom.bg', true, '2026-11-01', '2026-10-03 15:13:46+00', '1da75e1a4c1f7cd4050af2b4152f7f3f', 3, 4, '2026-12-05 07:56:37.582903+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000007', 'sale', 'Двустаен апартамент в Стария град', NULL, 31500, 'EUR', 2, 104.8, 'Созопол', 'Стария град', 'AG-010', 'Стефан Николов', 'stefan.nikolov@slanchev-dom.bg', true, NULL, '2026-09-08 06:33:54+00', '5f2f229520fc77e89106e7821c83022a', 3, 7, '2026-12-05 07:56:37.585588+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000006', 'rent', 'Под наем: Студио в Сторгозия', NULL, 950, 'EUR', 1, 35.3, 'Плевен', 'Сторгозия', 'AG-013', 'Виктория Илиева', 'viktoria.ilieva@slanchev-dom.bg', true, '2027-01-30', '2026-10-02 09:16:49+00', '03d1eefeb71a7820dcb42edbab6041e6', 3, 6, '2026-12-05 07:56:37.592961+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000008', 'sale', 'Къща в Stare Miasto "до метро"', NULL, 516500, 'EUR', 6, 292.5, 'Kraków', 'Stare Miasto', 'AG-027', 'María José Núñez', 'maria.nunez@slanchev-dom.bg', NULL, '2027-01-26', '2026-09-27 06:52:03+00', '5455c25553cb4b765d0b723e64b59049', 3, 8, '2026-12-05 07:56:37.592985+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000011', 'sale', 'Едностаен апартамент в Морска градина – без комисиона!', '<ul><li>Отопление: ТЕЦ</li><li>Саниране: да</li></ul>', 425000, 'EUR', 1, 40.3, 'Варна', 'Морска градина', 'AG-008', 'Петър Георгиев', 'petar.georgiev@slanchev-dom.bg', false, NULL, '2026-05-04 15:44:30+00', 'c21e7cc62d5534af8280318995be209a', 3, 11, '2026-12-05 07:56:37.592995+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000013', 'sale', 'Къща в Еленово', '<ul><li>Отопление: ТЕЦ</li><li>Саниране: да</li></ul>', 101000, 'EUR', 5, 221.4, 'Благоевград', 'Еленово', 'AG-019', 'Гергана Щерева', 'gergana.shtereva@slanchev-dom.bg', NULL, NULL, '2026-10-24 11:57:15+00', 'c806f3e39fb73b0cd15a85a0cdeccee0', 3, 13, '2026-12-05 07:56:37.593002+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000017', 'rent', 'Под наем: Двустаен апартамент в Бузлуджа – „ново строителство“', '<p>Mieszkanie po remoncie, blisko Rynku Głównego.</p>', 1858.03, 'BGN', 2, 97.4, 'Велико Търново', 'Бузлуджа', 'AG-028', 'Ayşe Yılmaz', 'ayse.yilmaz@slanchev-dom.bg', false, '2026-10-15', '2026-10-13 14:01:06+00', '787a9f5fd10fc8fe6ce0fb2869ae8aa4', 3, 17, '2026-12-05 07:56:37.59301+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000019', 'rent', 'Под наем: Едностаен апартамент в Варна', '<ul><li>Отопление: ТЕЦ</li><li>Саниране: да</li></ul>', 360, 'EUR', 1, 36.1, 'Варна', NULL, 'AG-002', 'Георги Иванов', 'georgi.ivanov@slanchev-dom.bg', NULL, '2026-09-06', '2026-06-29 10:41:44+00', 'a82265e308895102cede2fd259e48747', 3, 19, '2026-12-05 07:56:37.593017+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000020', 'rent', 'Къща в Смирненски', '<p>Price negotiable if < 5% off; <a href="https://example.com/o?a=1&b=2">details</a>.</p>', 960, 'EUR', 6, 204.7, 'Пловдив', 'Смирненски', 'AG-004', 'Николай Стоянов', 'nikolay.stoyanov@slanchev-dom.bg', false, '2027-01-09', '2026-09-14 17:37:19+00', '534750d0c7de404e3d6f6fd22e3338bb', 3, 20, '2026-12-05 07:56:37.593023+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000022', 'rent', 'Мезонет в Център & паркомясто', '<p>Großer Balkon mit Blick auf die Berge – ideal für Familien.</p>', 3676.96, 'BGN', 5, 159.2, 'София', 'Център', 'AG-029', 'Émilie Laurent', 'emilie.laurent@slanchev-dom.bg', NULL, '2026-08-30', '2026-07-30 12:50:15+00', '90215a176854276b6cc3fa2842ec3181', 3, 22, '2026-12-05 07:56:37.59303+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000024', 'sale', 'Тристаен апартамент в Стария град (Tom''s choice)', NULL, 389210.17, 'BGN', 3, 110, 'Созопол', 'Стария град', 'AG-008', 'Петър Георгиев', 'petar.georgiev@slanchev-dom.bg', false, NULL, '2026-10-23 05:58:25+00', 'b2fecc6fcca5c48014debfc15ce6f85e', 3, 24, '2026-12-05 07:56:37.593038+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000028', 'sale', 'Мезонет в Еленово "до метро"', NULL, 580881.51, 'BGN', 5, 175.4, 'Благоевград', 'Еленово', 'AG-003', 'Елена Димитрова', 'elena.dimitrova@slanchev-dom.bg', NULL, '2026-05-14', '2026-03-08 10:04:17+00', '96efa8081106db0640560282f0c73baf', 3, 28, '2026-12-05 07:56:37.593045+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000009', 'rent', 'Двустаен апартамент в Грамадите', '<p>Großer Balkon mit Blick auf die Berge – ideal für Familien.</p>', 5026.48, 'BGN', 2, 76.4, 'Банско', 'Грамадите', 'AG-024', 'Nikos Papadópoulos', 'nikos.papadopoulos@slanchev-dom.bg', NULL, '2027-01-30', '2026-11-13 05:13:35+00', '3e76871e74593573cadc162fc244637e', 3, 9, '2026-12-05 07:56:37.591908+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000014', 'sale', 'Студио в Stare Miasto', '<p>Кухнята е <strong>напълно обзаведена</strong> с уреди Bosch.</p>', 580500, 'USD', 1, 31.3, 'Kraków', 'Stare Miasto', 'AG-014', 'Калоян Маринов', 'kaloyan.marinov@slanchev-dom.bg', false, '2026-10-11', '2026-09-08 16:55:41+00', '19a9a2c3047bc0e89f6670301d88ff56', 3, 14, '2026-12-05 07:56:37.591943+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000016', 'rent', 'Под наем: Къща в Haidhausen – Акт 16', NULL, 2180, 'EUR', 6, 256.8, 'München', 'Haidhausen', 'AG-027', 'María José Núñez', 'maria.nunez@slanchev-dom.bg', false, '2027-03-07', '2026-11-18 06:22:37+00', 'fd1651d0f32252faefd58af8d3431158', 3, 16, '2026-12-05 07:56:37.591984+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000018', 'rent', 'Под наем: Мезонет в Банишора', NULL, 4459.29, 'BGN', 4, 202.9, 'София', 'Банишора', 'AG-024', 'Nikos Papadópoulos', 'nikos.papadopoulos@slanchev-dom.bg', NULL, '2026-08-19', '2026-04-05 08:01:56+00', 'a55a2ac77608ec1dcc95652f301a8c88', 3, 18, '2026-12-05 07:56:37.591996+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000029', 'sale', 'Мезонет в Haidhausen <5 мин от метро', NULL, 870500, 'EUR', 4, 111.9, 'München', 'Haidhausen', 'AG-017', 'Теодора Жекова', 'teodora.zhekova@slanchev-dom.bg', true, NULL, '2026-08-11 10:27:32+00', '3dd54dcc5babb7c540470f2b93de76da', 3, 29, '2026-12-05 07:56:37.592003+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000032', 'sale', 'Тристаен апартамент в София', NULL, 270000, 'USD', 3, 123.5, 'София', NULL, 'AG-022', 'Jean-Luc Dubois', 'jean-luc.dubois@slanchev-dom.bg', true, '2026-11-13', '2026-11-07 09:40:10+00', '6e1462d855fd05d56b2eae0c8618135f', 3, 32, '2026-12-05 07:56:37.592011+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000034', 'sale', 'Студио в Струмско близо до морето', NULL, 726500, 'EUR', 1, 25, 'Благоевград', 'Струмско', 'AG-009', 'Радостина Христова', 'radostina.hristova@slanchev-dom.bg', false, NULL, '2026-11-10 14:40:07+00', 'e4680fdffe6191aeaf4c1b77aa0134a3', 3, 34, '2026-12-05 07:56:37.592018+00');
+INSERT INTO fi_upgrade_fixture.offer VALUES ('OF-000038', 'rent', 'Под наем: Студио в Döbling', NULL, 2010, 'EUR', 1, 26.4, 'Wien', 'Döbling', 'AG-020', 'Любомир Йорданов', 'lyubomir.yordanov@slanchev-dom.bg', true, '2026-08-28', '2026-08-27 08:41:04+00', '62510fba982dd6220bf518884730d4be', 3, 38, '2026-12-05 07:56:37.592025+00');
+
+
+--
+-- Name: batch_job_execution_seq; Type: SEQUENCE SET; Schema: fi_upgrade_fixture; Owner: -
+--
+
+SELECT pg_catalog.setval('fi_upgrade_fixture.batch_job_execution_seq', 4, true);
+
+
+--
+-- Name: batch_job_instance_seq; Type: SEQUENCE SET; Schema: fi_upgrade_fixture; Owner: -
+--
+
+SELECT pg_catalog.setval('fi_upgrade_fixture.batch_job_instance_seq', 4, true);
+
+
+--
+-- Name: batch_step_execution_seq; Type: SEQUENCE SET; Schema: fi_upgrade_fixture; Owner: -
+--
+
+SELECT pg_catalog.setval('fi_upgrade_fixture.batch_step_execution_seq', 6, true);
+
+
+--
+-- Name: fi_file_file_id_seq; Type: SEQUENCE SET; Schema: fi_upgrade_fixture; Owner: -
+--
+
+SELECT pg_catalog.setval('fi_upgrade_fixture.fi_file_file_id_seq', 2, true);
+
+
+--
+-- Name: fi_pickup_pickup_id_seq; Type: SEQUENCE SET; Schema: fi_upgrade_fixture; Owner: -
+--
+
+SELECT pg_catalog.setval('fi_upgrade_fixture.fi_pickup_pickup_id_seq', 1, true);
+
+
+--
+-- Name: batch_job_execution_context batch_job_execution_context_pkey; Type: CONSTRAINT; Schema: fi_upgrade_fixture; Owner: -
+--
+
+ALTER TABLE ONLY fi_upgrade_fixture.batch_job_execution_context
+    ADD CONSTRAINT batch_job_execution_context_pkey PRIMARY KEY (job_execution_id);
+
+
+--
+-- Name: batch_job_execution batch_job_execution_pkey; Type: CONSTRAINT; Schema: fi_upgrade_fixture; Owner: -
+--
+
+ALTER TABLE ONLY fi_upgrade_fixture.batch_job_execution
+    ADD CONSTRAINT batch_job_execution_pkey PRIMARY KEY (job_execution_id);
+
+
+--
+-- Name: batch_job_instance batch_job_instance_pkey; Type: CONSTRAINT; Schema: fi_upgrade_fixture; Owner: -
+--
+
+ALTER TABLE ONLY fi_upgrade_fixture.batch_job_instance
+    ADD CONSTRAINT batch_job_instance_pkey PRIMARY KEY (job_instance_id);
+
+
+--
+-- Name: batch_step_execution_context batch_step_execution_context_pkey; Type: CONSTRAINT; Schema: fi_upgrade_fixture; Owner: -
+--
+
+ALTER TABLE ONLY fi_upgrade_fixture.batch_step_execution_context
+    ADD CONSTRAINT batch_step_execution_context_pkey PRIMARY KEY (step_execution_id);
+
+
+--
+-- Name: batch_step_execution batch_step_execution_pkey; Type: CONSTRAINT; Schema: fi_upgrade_fixture; Owner: -
+--
+
+ALTER TABLE ONLY fi_upgrade_fixture.batch_step_execution
+    ADD CONSTRAINT batch_step_execution_pkey PRIMARY KEY (step_execution_id);
+
+
+--
+-- Name: fi_file fi_file_pkey; Type: CONSTRAINT; Schema: fi_upgrade_fixture; Owner: -
+--
+
+ALTER TABLE ONLY fi_upgrade_fixture.fi_file
+    ADD CONSTRAINT fi_file_pkey PRIMARY KEY (file_id);
+
+
+--
+-- Name: fi_lock fi_lock_pkey; Type: CONSTRAINT; Schema: fi_upgrade_fixture; Owner: -
+--
+
+ALTER TABLE ONLY fi_upgrade_fixture.fi_lock
+    ADD CONSTRAINT fi_lock_pkey PRIMARY KEY (feed);
+
+
+--
+-- Name: fi_outcome fi_outcome_pkey; Type: CONSTRAINT; Schema: fi_upgrade_fixture; Owner: -
+--
+
+ALTER TABLE ONLY fi_upgrade_fixture.fi_outcome
+    ADD CONSTRAINT fi_outcome_pkey PRIMARY KEY (run_id, record_no);
+
+
+--
+-- Name: fi_parked fi_parked_pkey; Type: CONSTRAINT; Schema: fi_upgrade_fixture; Owner: -
+--
+
+ALTER TABLE ONLY fi_upgrade_fixture.fi_parked
+    ADD CONSTRAINT fi_parked_pkey PRIMARY KEY (run_id, record_no);
+
+
+--
+-- Name: fi_pickup fi_pickup_pkey; Type: CONSTRAINT; Schema: fi_upgrade_fixture; Owner: -
+--
+
+ALTER TABLE ONLY fi_upgrade_fixture.fi_pickup
+    ADD CONSTRAINT fi_pickup_pkey PRIMARY KEY (pickup_id);
+
+
+--
+-- Name: fi_run fi_run_pkey; Type: CONSTRAINT; Schema: fi_upgrade_fixture; Owner: -
+--
+
+ALTER TABLE ONLY fi_upgrade_fixture.fi_run
+    ADD CONSTRAINT fi_run_pkey PRIMARY KEY (run_id);
+
+
+--
+-- Name: fi_skip fi_skip_pkey; Type: CONSTRAINT; Schema: fi_upgrade_fixture; Owner: -
+--
+
+ALTER TABLE ONLY fi_upgrade_fixture.fi_skip
+    ADD CONSTRAINT fi_skip_pkey PRIMARY KEY (run_id, record_no, seq);
+
+
+--
+-- Name: batch_job_instance job_inst_un; Type: CONSTRAINT; Schema: fi_upgrade_fixture; Owner: -
+--
+
+ALTER TABLE ONLY fi_upgrade_fixture.batch_job_instance
+    ADD CONSTRAINT job_inst_un UNIQUE (job_name, job_key);
+
+
+--
+-- Name: offer offer_pkey; Type: CONSTRAINT; Schema: fi_upgrade_fixture; Owner: -
+--
+
+ALTER TABLE ONLY fi_upgrade_fixture.offer
+    ADD CONSTRAINT offer_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: fi_file_checksum; Type: INDEX; Schema: fi_upgrade_fixture; Owner: -
+--
+
+CREATE INDEX fi_file_checksum ON fi_upgrade_fixture.fi_file USING btree (feed, checksum);
+
+
+--
+-- Name: fi_file_name; Type: INDEX; Schema: fi_upgrade_fixture; Owner: -
+--
+
+CREATE INDEX fi_file_name ON fi_upgrade_fixture.fi_file USING btree (feed, name);
+
+
+--
+-- Name: fi_progress_run; Type: INDEX; Schema: fi_upgrade_fixture; Owner: -
+--
+
+CREATE INDEX fi_progress_run ON fi_upgrade_fixture.fi_progress USING btree (run_id, sampled_at);
+
+
+--
+-- Name: fi_run_feed; Type: INDEX; Schema: fi_upgrade_fixture; Owner: -
+--
+
+CREATE INDEX fi_run_feed ON fi_upgrade_fixture.fi_run USING btree (feed, run_id);
+
+
+--
+-- Name: batch_job_execution_context job_exec_ctx_fk; Type: FK CONSTRAINT; Schema: fi_upgrade_fixture; Owner: -
+--
+
+ALTER TABLE ONLY fi_upgrade_fixture.batch_job_execution_context
+    ADD CONSTRAINT job_exec_ctx_fk FOREIGN KEY (job_execution_id) REFERENCES fi_upgrade_fixture.batch_job_execution(job_execution_id);
+
+
+--
+-- Name: batch_job_execution_params job_exec_params_fk; Type: FK CONSTRAINT; Schema: fi_upgrade_fixture; Owner: -
+--
+
+ALTER TABLE ONLY fi_upgrade_fixture.batch_job_execution_params
+    ADD CONSTRAINT job_exec_params_fk FOREIGN KEY (job_execution_id) REFERENCES fi_upgrade_fixture.batch_job_execution(job_execution_id);
+
+
+--
+-- Name: batch_step_execution job_exec_step_fk; Type: FK CONSTRAINT; Schema: fi_upgrade_fixture; Owner: -
+--
+
+ALTER TABLE ONLY fi_upgrade_fixture.batch_step_execution
+    ADD CONSTRAINT job_exec_step_fk FOREIGN KEY (job_execution_id) REFERENCES fi_upgrade_fixture.batch_job_execution(job_execution_id);
+
+
+--
+-- Name: batch_job_execution job_inst_exec_fk; Type: FK CONSTRAINT; Schema: fi_upgrade_fixture; Owner: -
+--
+
+ALTER TABLE ONLY fi_upgrade_fixture.batch_job_execution
+    ADD CONSTRAINT job_inst_exec_fk FOREIGN KEY (job_instance_id) REFERENCES fi_upgrade_fixture.batch_job_instance(job_instance_id);
+
+
+--
+-- Name: batch_step_execution_context step_exec_ctx_fk; Type: FK CONSTRAINT; Schema: fi_upgrade_fixture; Owner: -
+--
+
+ALTER TABLE ONLY fi_upgrade_fixture.batch_step_execution_context
+    ADD CONSTRAINT step_exec_ctx_fk FOREIGN KEY (step_execution_id) REFERENCES fi_upgrade_fixture.batch_step_execution(step_execution_id);
+
+
+--
+-- PostgreSQL database dump complete
+--
+
+
