@@ -1,6 +1,5 @@
 package io.feedimport;
 
-import io.feedimport.cli.FeedImportCli;
 import io.feedimport.monitoring.MonitoringConfiguration;
 import io.feedimport.review.ReviewConfiguration;
 import io.feedimport.consume.RateLimitConfiguration;
@@ -13,15 +12,14 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Import;
 
-/** The feedimport command line; the Spring context is only started by commands that need the database. */
+/**
+ * The engine's Spring context: every stage's configuration. Only the commands that need the database start it
+ * (cli/EngineContext); the process's entry point is {@code io.feedimport.cli.Main}.
+ */
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import({EngineConfiguration.class, SourceConfiguration.class, ScheduleConfiguration.class,
         ReferenceConfiguration.class, RateLimitConfiguration.class, MonitoringConfiguration.class,
         RabbitConfiguration.class, ReviewConfiguration.class})
 public class FeedImportApplication {
-
-    public static void main(String[] args) {
-        System.exit(new FeedImportCli(System.out, System.err).execute(args));
-    }
 }
