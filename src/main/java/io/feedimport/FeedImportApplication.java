@@ -1,6 +1,5 @@
 package io.feedimport;
 
-import io.feedimport.cli.FeedImportCli;
 import io.feedimport.monitoring.MonitoringConfiguration;
 import io.feedimport.review.ReviewConfiguration;
 import io.feedimport.consume.ConsumeConfiguration;
@@ -17,15 +16,14 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Import;
 
-/** The feedimport command line; the Spring context is only started by commands that need the database. */
+/**
+ * The engine's Spring context: every stage's configuration. Only the commands that need the database start it
+ * (cli/EngineContext); the process's entry point is {@code io.feedimport.cli.Main}.
+ */
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import({SourceConfiguration.class, ScheduleConfiguration.class, RunConfiguration.class, ReportConfiguration.class,
         TransportConfiguration.class, RabbitConfiguration.class, ConsumeConfiguration.class, RateLimitConfiguration.class,
         ReferenceConfiguration.class, StoreConfiguration.class, MonitoringConfiguration.class, ReviewConfiguration.class})
 public class FeedImportApplication {
-
-    public static void main(String[] args) {
-        System.exit(new FeedImportCli(System.out, System.err).execute(args));
-    }
 }

@@ -12,9 +12,8 @@ import io.feedimport.bench.BareOfferPass;
 import io.feedimport.feed.FeedDefinition;
 import io.feedimport.read.ReadAheadRecordReader;
 import io.feedimport.read.RecordReader;
-import io.feedimport.read.SourceRecord;
 import io.feedimport.read.XmlRecordReader;
-import io.feedimport.validate.RecordValidator;
+import io.feedimport.validate.DryRun;
 
 /**
  * {@code bench-parse JOB.yml --file FILE [--rounds N]}: times a bare Woodstox pass and the engine's read + validate
@@ -82,17 +81,9 @@ final class BenchParseCommand implements Command {
         }
     }
 
+    /** The dry run's loop, as {@code validate} runs it: read and validate, nothing else. */
     private static long engine(FeedDefinition feed, RecordReader source) {
-        RecordValidator validator = new RecordValidator(feed);
-        long skipped = 0;
-        try (RecordReader reader = source) {
-            for (SourceRecord record = reader.read(); record != null; record = reader.read()) {
-                if (!validator.check(record).valid()) {
-                    skipped++;
-                }
-            }
-        }
-        return skipped;
+        return new DryRun(feed).over(source, skipped -> { }).skipped();
     }
 
     private static double peakHeapMb() {

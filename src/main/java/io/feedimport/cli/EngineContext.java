@@ -1,5 +1,8 @@
 package io.feedimport.cli;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.feedimport.FeedImportApplication;
 import io.feedimport.feed.Feeds;
 import io.feedimport.run.AbsoluteDataDirectory;
@@ -8,6 +11,7 @@ import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Starts the engine's Spring context for the commands that need the database, and only for them. */
@@ -21,18 +25,29 @@ final class EngineContext implements AutoCloseable {
 
     /** @throws EngineUnavailableException when the engine cannot start, typically because its database is unreachable */
     static EngineContext start(Arguments arguments) {
-        return start(arguments, Feeds.NONE, null);
+        return start(arguments, Feeds.NONE, null, List.of(), context -> { });
     }
 
     /**
      * Starts the engine for a long-running command: with {@code listening}, it also serves the review page and the
-     * actuator endpoints there; {@code feeds} are the definitions the command was given.
+     * actuator endpoints there; {@code feeds} are the definitions the command was given. Its long-running parts are
+     * lifecycle beans, which start with the context and stop when it is closed.
+     *
+     * @param switches properties ({@code name=value}) that switch those parts on, such as
+     *                 {@link io.feedimport.schedule.ScheduleConfiguration#DAEMON}
+     * @param setUp    runs once the profiles and their settings are known, before any bean is made: it registers what
+     *                 the command hands the engine, or refuses with a {@link UsageException} what it cannot do there
      */
-    static EngineContext start(Arguments arguments, Feeds feeds, Listening listening) {
+    static EngineContext start(Arguments arguments, Feeds feeds, Listening listening, List<String> switches,
+                               ApplicationContextInitializer<ConfigurableApplicationContext> setUp) {
         String profile = arguments.option(Arguments.PROFILE);
         // command-line properties outrank application.yml, whose default keeps every other command off the web
-        String[] web = listening == null ? new String[0] : new String[] {"--spring.main.web-application-type=servlet",
-                "--server.address=" + listening.address(), "--server.port=" + listening.port()};
+        List<String> properties = new ArrayList<>();
+        if (listening != null) {
+            properties.addAll(List.of("--spring.main.web-application-type=servlet", "--server.address=" + listening.address(),
+                    "--server.port=" + listening.port()));
+        }
+        switches.forEach(property -> properties.add("--" + property));
         try {
             return new EngineContext(new SpringApplicationBuilder(FeedImportApplication.class)
                     .profiles(profile == null ? new String[0] : profile.split(","))
@@ -41,8 +56,10 @@ final class EngineContext implements AutoCloseable {
                     .logStartupInfo(false)
                     .registerShutdownHook(false)
                     .initializers(new AbsoluteDataDirectory(),
-                            context -> context.getBeanFactory().registerSingleton("feeds", feeds))
-                    .run(web));
+                            context -> context.getBeanFactory().registerSingleton("feeds", feeds), setUp)
+                    .run(properties.toArray(String[]::new)));
+        } catch (UsageException e) {
+            throw e;
         } catch (RuntimeException e) {
             Throwable root = e;
             while (root.getCause() != null) {
@@ -54,6 +71,16 @@ final class EngineContext implements AutoCloseable {
             }
             throw new EngineUnavailableException("cannot start: " + Messages.firstLine(root)
                     + " (details in the log file under feedimport.data-dir)", e);
+        }
+    }
+
+    /**
+     * For a set-up: refuses a command that consumes RabbitMQ queues in a process whose transport is another. Said
+     * before anything starts, so a daemon never picks up a file it then has no workers for.
+     */
+    static void requireBroker(ConfigurableApplicationContext context, String why) {
+        if (!"rabbitmq".equals(context.getEnvironment().getProperty("feedimport.transport"))) {
+            throw new UsageException(why);
         }
     }
 

@@ -4,10 +4,10 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Set;
 
 import io.feedimport.run.EngineProperties;
-import io.feedimport.schedule.Housekeeping;
 import io.feedimport.run.RunRetention;
 
 /**
@@ -50,8 +50,16 @@ final class PruneCommand implements Command {
             }
             Instant before = Clock.systemUTC().instant().minus(Duration.ofDays(days));
             RunRetention.Pruned pruned = engine.bean(RunRetention.class).prune(before);
-            out.println(Housekeeping.describe(pruned, before));
+            out.println(describe(pruned, before));
             return ExitCode.OK;
         }
+    }
+
+    /** One line saying what a prune removed, for this command and for the daemon's once a day. */
+    static String describe(RunRetention.Pruned pruned, Instant before) {
+        return String.format(Locale.ROOT, "pruned the per-record details of %,d run(s) completed before %s: %,d record outcomes,"
+                        + " %,d skip report lines, %,d progress samples; and %,d old pick-ups that imported nothing",
+                pruned.runs(), before.truncatedTo(java.time.temporal.ChronoUnit.SECONDS), pruned.outcomes(), pruned.skipLines(),
+                pruned.progressSamples(), pruned.pickups());
     }
 }

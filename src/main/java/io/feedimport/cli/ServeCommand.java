@@ -2,8 +2,8 @@ package io.feedimport.cli;
 
 import java.io.PrintStream;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 
 import io.feedimport.feed.Feeds;
 
@@ -49,19 +49,9 @@ final class ServeCommand implements Command {
             err.println("feedimport serve: no feed definitions (no --jobs DIR and no jobs folder here): the page shows runs"
                     + " and parked records but cannot replay them");
         }
-        EngineContext engine = EngineContext.start(arguments, feeds, listening);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            engine.close();
-            stopped.countDown();
-        }, "feedimport-serve-shutdown"));
+        EngineContext engine = EngineContext.start(arguments, feeds, listening, List.of(), context -> { });
         err.println("feedimport serve: review page on " + address(listening, engine.port()) + "; stop with Ctrl-C or SIGTERM");
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return ExitCode.OK;
+        return UntilStopped.bySignal().await(name(), engine);
     }
 
     static String address(Listening listening, int port) {

@@ -6,14 +6,8 @@ import java.util.Locale;
 import java.util.Set;
 
 import io.feedimport.feed.FeedDefinition;
-import io.feedimport.read.InputException;
-import io.feedimport.read.ReadAheadRecordReader;
-import io.feedimport.read.RecordReader;
-import io.feedimport.read.SourceRecord;
-import io.feedimport.read.RecordReaders;
 import io.feedimport.report.SkipEntry;
-import io.feedimport.validate.CheckedRecord;
-import io.feedimport.validate.RecordValidator;
+import io.feedimport.validate.DryRun;
 
 /** {@code validate JOB.yml --file FILE}: a dry run that reads and validates, prints the skip report, imports nothing. */
 final class ValidateCommand implements Command {
@@ -46,33 +40,14 @@ final class ValidateCommand implements Command {
         FeedAndFile input = FeedAndFile.of(arguments);
         FeedDefinition feed = input.feed();
         Path file = input.file();
-        RecordValidator validator = new RecordValidator(feed);
         SkipReportPrinter report = new SkipReportPrinter(out);
-        long read = 0;
-        long skipped = 0;
-        String failure = null;
-        try (RecordReader reader = new ReadAheadRecordReader(RecordReaders.open(feed, file))) {
-            for (SourceRecord record = reader.read(); record != null; record = reader.read()) {
-                read++;
-                CheckedRecord checked = validator.check(record);
-                if (!checked.valid()) {
-                    skipped++;
-                    SkipEntry.of(0, feed.name(), checked).forEach(report::print);
-                }
-            }
-        } catch (InputException e) {
-            if (e.unreadable()) {
-                throw e;
-            }
-            failure = e.getMessage();
-        }
-        boolean overLimit = feed.skipLimit().exceededAtEnd(skipped, read);
+        DryRun.Verdict verdict = new DryRun(feed).of(file, checked -> SkipEntry.of(0, feed.name(), checked).forEach(report::print));
         out.printf(Locale.ROOT, "validated %s with feed %s: %,d read, %,d valid, %,d skipped (skip limit %s)%s%n",
-                file, feed.name(), read, read - skipped, skipped, feed.skipLimit(),
-                failure != null ? ", then the file broke" : overLimit ? ": OVER THE LIMIT" : "");
-        if (failure != null) {
-            err.println("feedimport: " + failure);
+                file, feed.name(), verdict.read(), verdict.valid(), verdict.skipped(), feed.skipLimit(),
+                verdict.failure() != null ? ", then the file broke" : verdict.overLimit() ? ": OVER THE LIMIT" : "");
+        if (verdict.failure() != null) {
+            err.println("feedimport: " + verdict.failure());
         }
-        return failure == null && !overLimit ? ExitCode.OK : ExitCode.FAILED;
+        return verdict.passed() ? ExitCode.OK : ExitCode.FAILED;
     }
 }

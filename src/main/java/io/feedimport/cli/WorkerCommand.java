@@ -1,20 +1,17 @@
 package io.feedimport.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 
 import io.feedimport.feed.FeedDefinition;
 import io.feedimport.feed.Feeds;
 import io.feedimport.transport.rabbit.WorkerPool;
-import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 
 /**
  * {@code worker [--feeds a,b] [--jobs DIR]}: consumes the feeds' queues until stopped. Start as many as needed, on
- * any machine that reaches the broker and the database; they share the work through the queues.
+ * any machine that reaches the broker and the database; they share the work through the queues. The workers are the
+ * engine's {@link WorkerPool}, a lifecycle bean switched on here; this command waits until stopped.
  */
 final class WorkerCommand implements Command {
 
@@ -49,35 +46,14 @@ final class WorkerCommand implements Command {
         }
         // with a port, the worker serves its metrics and health (and the review page) for Prometheus to scrape
         Listening listening = Listening.of(arguments, null);
-        EngineContext engine = EngineContext.start(arguments, new Feeds(feeds), listening);
-        WorkerPool pool;
-        try {
-            pool = engine.bean(WorkerPool.class);
-        } catch (NoSuchBeanDefinitionException e) {
-            engine.close();
-            throw new UsageException("workers consume RabbitMQ queues: start them with --profile production"
-                    + " (or feedimport.transport=rabbitmq); the embedded default consumes inside `run`");
-        }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            pool.close();
-            engine.close();
-            stopped.countDown();
-        }, "feedimport-worker-shutdown"));
-        try {
-            pool.start(feeds);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the workers: " + e.getMessage(), e);
-        }
+        EngineContext engine = EngineContext.start(arguments, new Feeds(feeds), listening,
+                List.of(WorkerPool.FEEDS + "=" + String.join(",", feeds.stream().map(FeedDefinition::name).toList())),
+                context -> EngineContext.requireBroker(context, "workers consume RabbitMQ queues: start them with"
+                        + " --profile production (or feedimport.transport=rabbitmq); the embedded default consumes inside `run`"));
         err.println("feedimport worker: consuming " + String.join(", ", feeds.stream()
                 .map(f -> f.name() + " (" + f.delivery().consumers() + " consumers)").toList())
                 + (listening == null ? "" : "; metrics on " + ServeCommand.address(listening, engine.port()) + "actuator/prometheus")
                 + "; stop with Ctrl-C or SIGTERM");
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return ExitCode.OK;
+        return UntilStopped.bySignal().await(name(), engine);
     }
 }

@@ -22,9 +22,11 @@ import org.springframework.web.server.ResponseStatusException;
 final class ReviewApi {
 
     private final RunReview review;
+    private final ParkedReplays replays;
 
-    ReviewApi(RunReview review) {
+    ReviewApi(RunReview review, ParkedReplays replays) {
         this.review = review;
+        this.replays = replays;
     }
 
     @GetMapping("/runs")
@@ -64,16 +66,16 @@ final class ReviewApi {
 
     /** Replays every parked record of the run; 404 when there is no such run. */
     @PostMapping("/runs/{runId}/replay-parked")
-    RunReview.RunReplayOutcome replayRun(@PathVariable long runId) throws InterruptedException {
+    ParkedReplays.RunReplayOutcome replayRun(@PathVariable long runId) throws InterruptedException {
         if (!review.exists(runId)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "there is no run " + runId);
         }
-        return review.replayRun(runId);
+        return replays.replayRun(runId);
     }
 
     @PostMapping("/parked/{runId}/{recordNumber}/replay")
-    RunReview.ReplayOutcome replay(@PathVariable long runId, @PathVariable long recordNumber) throws InterruptedException {
-        RunReview.ReplayOutcome outcome = review.replay(runId, recordNumber);
+    ParkedReplays.ReplayOutcome replay(@PathVariable long runId, @PathVariable long recordNumber) throws InterruptedException {
+        ParkedReplays.ReplayOutcome outcome = replays.replay(runId, recordNumber);
         if (!outcome.found()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, outcome.detail());
         }

@@ -26,19 +26,25 @@ import org.springframework.core.Ordered;
 public class ReviewConfiguration {
 
     @Bean
-    RunReview runReview(RunLedger runs, SkipReportStore skips, JdbcParkingLot parked, PickupLog pickups, ParkedReplay replay,
-                        ObjectProvider<Feeds> feeds, WebProperties properties) {
-        return new RunReview(runs, skips, parked, pickups, replay, feeds.getIfAvailable(() -> Feeds.NONE), properties.replayWait());
+    RunReview runReview(RunLedger runs, SkipReportStore skips, JdbcParkingLot parked, PickupLog pickups,
+                        ObjectProvider<Feeds> feeds) {
+        return new RunReview(runs, skips, parked, pickups, feeds.getIfAvailable(() -> Feeds.NONE));
     }
 
     @Bean
-    ReviewPages reviewPages(RunReview review) {
-        return new ReviewPages(review);
+    ParkedReplays parkedReplays(RunLedger runs, JdbcParkingLot parked, ParkedReplay replay, ObjectProvider<Feeds> feeds,
+                                WebProperties properties) {
+        return new ParkedReplays(runs, parked, replay, feeds.getIfAvailable(() -> Feeds.NONE), properties.replayWait());
     }
 
     @Bean
-    ReviewApi reviewApi(RunReview review) {
-        return new ReviewApi(review);
+    ReviewPages reviewPages(RunReview review, ParkedReplays replays) {
+        return new ReviewPages(review, replays);
+    }
+
+    @Bean
+    ReviewApi reviewApi(RunReview review, ParkedReplays replays) {
+        return new ReviewApi(review, replays);
     }
 
     /** Guards everything served, the actuator endpoints too; refuses to start exposed beyond loopback without a token. */

@@ -31,15 +31,17 @@ final class ReviewPages {
     private static final Pattern RETURN_TO_PARKED = Pattern.compile("/parked(\\?[A-Za-z0-9=&%._-]*)?");
 
     private final RunReview review;
+    private final ParkedReplays replays;
 
-    ReviewPages(RunReview review) {
+    ReviewPages(RunReview review, ParkedReplays replays) {
         this.review = review;
+        this.replays = replays;
     }
 
     /** The feeds whose parked records this page can replay: it needs their definitions (serve's --jobs). */
     @ModelAttribute("replayable")
     Set<String> replayable() {
-        return review.replayableFeeds();
+        return replays.replayableFeeds();
     }
 
     @GetMapping("/")
@@ -102,7 +104,7 @@ final class ReviewPages {
     @PostMapping("/parked/{runId}/{recordNumber}/replay")
     String replay(@PathVariable long runId, @PathVariable long recordNumber, @RequestParam(defaultValue = "run") String back,
                   RedirectAttributes redirect) throws InterruptedException {
-        RunReview.ReplayOutcome outcome = review.replay(runId, recordNumber);
+        ParkedReplays.ReplayOutcome outcome = replays.replay(runId, recordNumber);
         redirect.addFlashAttribute("notice", outcome.detail());
         redirect.addFlashAttribute("noticeOk", outcome.handled());
         return "redirect:" + returnTo(back, runId);
@@ -121,7 +123,7 @@ final class ReviewPages {
 
     @PostMapping("/runs/{runId}/replay-parked")
     String replayRun(@PathVariable long runId, RedirectAttributes redirect) throws InterruptedException {
-        RunReview.RunReplayOutcome outcome = review.replayRun(runId);
+        ParkedReplays.RunReplayOutcome outcome = replays.replayRun(runId);
         redirect.addFlashAttribute("notice", outcome.detail());
         redirect.addFlashAttribute("noticeOk", outcome.done());
         return "redirect:/runs/" + runId + "#parked";

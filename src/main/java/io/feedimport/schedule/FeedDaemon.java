@@ -1,6 +1,5 @@
 package io.feedimport.schedule;
 
-import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,10 +12,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.feedimport.feed.FeedDefinition;
 import io.feedimport.source.FileEvent;
-import io.feedimport.schedule.PickupLog;
+import io.feedimport.support.LifecyclePhases;
 import io.feedimport.support.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.Trigger;
 import org.springframework.scheduling.TriggerContext;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
@@ -27,9 +27,10 @@ import org.springframework.scheduling.support.CronTrigger;
  * Keeps every feed's pick-ups going in one long-running process: feeds with a {@code schedule} at their cron times,
  * the others every {@code pollEvery}. Each feed has its own tasks, so one feed's unreachable server or failing
  * import never stops the others; a feed whose folder keeps failing is polled less and less often (doubling up to
- * {@link #MAX_BACKOFF_FACTOR} times its pollEvery) and says so in one line per poll.
+ * {@link #MAX_BACKOFF_FACTOR} times its pollEvery) and says so in one line per poll. A lifecycle bean of the
+ * {@code daemon} command's context: it starts and stops with it, in {@link LifecyclePhases#PICKUPS}.
  */
-public final class FeedDaemon implements AutoCloseable {
+public final class FeedDaemon implements SmartLifecycle {
 
     static final int MAX_BACKOFF_FACTOR = 16;
     /** A cron time this long past without its pick-up counts as missed, not as late. */
@@ -39,18 +40,26 @@ public final class FeedDaemon implements AutoCloseable {
     private final FeedPickup pickup;
     private final PickupLog pickups;
     private final Clock clock;
-    private final PrintStream out;
+    private final ScheduleEvents events;
+    private final List<FeedDefinition> feeds;
     private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+    private volatile boolean running;
 
-    public FeedDaemon(FeedPickup pickup, PickupLog log, Clock clock, PrintStream out) {
+    /** @param feeds the feeds to pick up: each must have a {@code source} */
+    public FeedDaemon(FeedPickup pickup, PickupLog log, Clock clock, ScheduleEvents events, List<FeedDefinition> feeds) {
         this.pickup = pickup;
         this.pickups = log;
         this.clock = clock;
-        this.out = out;
+        this.events = events;
+        this.feeds = List.copyOf(feeds);
     }
 
-    public void start(List<FeedDefinition> feeds) {
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
         scheduler.setPoolSize(Math.max(1, feeds.size()));
         scheduler.setThreadNamePrefix("feedimport-pickup-");
         // on shutdown a running pick-up finishes (its import commits or resumes later), the next ones are dropped
@@ -68,6 +77,7 @@ public final class FeedDaemon implements AutoCloseable {
                 scheduler.schedule(() -> safely(feed, () -> pickup.poll(feed)), new BackingOffTrigger(feed));
             }
         }
+        running = true;
     }
 
     /**
@@ -122,7 +132,7 @@ public final class FeedDaemon implements AutoCloseable {
     }
 
     private void line(FeedDefinition feed, String text) {
-        out.println("feedimport daemon: " + feed.name() + ": " + Messages.firstLine(text));
+        events.pickup(feed.name(), text);
         log.info("feed {}: {}", feed.name(), text);
     }
 
@@ -147,8 +157,20 @@ public final class FeedDaemon implements AutoCloseable {
         }
     }
 
+    /** Drops the pick-ups not yet begun; one under way finishes first (its import commits), for up to 30 seconds. */
     @Override
-    public void close() {
+    public synchronized void stop() {
         scheduler.shutdown();
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return LifecyclePhases.PICKUPS;
     }
 }

@@ -1,2 +1,5 @@
-/** Small helpers shared by several stages; nothing here knows about feeds. */
+/**
+ * Small helpers shared by several stages; nothing here knows about feeds. {@link io.feedimport.support.LifecyclePhases}
+ * declares, in one place, the order in which a long-running process's parts start and stop.
+ */
 package io.feedimport.support;

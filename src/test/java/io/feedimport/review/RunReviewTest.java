@@ -2,7 +2,6 @@ package io.feedimport.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -38,8 +37,8 @@ class RunReviewTest {
         JdbcTemplate jdbc = new JdbcTemplate(h2);
         runs = new RunLedger(jdbc);
         parked = new JdbcParkingLot(jdbc, new TransactionTemplate(new DataSourceTransactionManager(h2)), new OutcomeLedger(jdbc));
-        // browsing never replays, so no transport is needed here
-        review = new RunReview(runs, new SkipReportStore(jdbc), parked, new PickupLog(jdbc), null, Feeds.NONE, Duration.ZERO);
+        // browsing never replays (ParkedReplays does), so no transport is needed here
+        review = new RunReview(runs, new SkipReportStore(jdbc), parked, new PickupLog(jdbc), Feeds.NONE);
         for (long run = 1; run <= 5; run++) {
             runs.started(run, run == 3 ? "contacts" : "offers", "export-" + run + ".xml", "sha-" + run, "host-1",
                     OffsetDateTime.of(2026, 11, 1, 2, 0, 0, 0, ZoneOffset.UTC).plusDays(run));

@@ -2,10 +2,7 @@ package io.feedimport.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -38,27 +35,30 @@ class FeedDaemonTest {
     Path dir;
 
     final List<String> imported = new CopyOnWriteArrayList<>();
+    final RecordedEvents told = new RecordedEvents();
     PickupLog log;
 
     @Test
     void aFeedWhoseFolderKeepsFailingIsPolledLessAndLessOftenWhileTheOtherFeedsGoOn() throws Exception {
         Path healthy = Files.createDirectories(dir.resolve("healthy"));
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        try (FeedDaemon daemon = new FeedDaemon(pickup(), log, Clock.systemUTC(),
-                new PrintStream(printed, true, StandardCharsets.UTF_8))) {
-            daemon.start(List.of(feed("broken", dir.resolve("missing")), feed("offers", healthy)));
+        FeedDaemon daemon = new FeedDaemon(pickup(), log, Clock.systemUTC(), told,
+                List.of(feed("broken", dir.resolve("missing")), feed("offers", healthy)));
+        daemon.start();
+        try {
             Thread.sleep(1500);
             Files.writeString(healthy.resolve("export.xml"), "<feed/>");
             Thread.sleep(5500);
+        } finally {
+            daemon.stop();
         }
 
-        List<String> lines = printed.toString(StandardCharsets.UTF_8).lines().toList();
-        List<String> broken = lines.stream().filter(line -> line.startsWith("feedimport daemon: broken: ")).toList();
+        List<String> lines = told.pickups;
+        List<String> broken = lines.stream().filter(line -> line.startsWith("broken: ")).toList();
         assertThat(broken).as("polls at 0s, 2s and 6s, not every second").hasSizeBetween(2, 3);
-        assertThat(broken.get(0)).isEqualTo("feedimport daemon: broken: error: " + dir.resolve("missing")
+        assertThat(broken.get(0)).isEqualTo("broken: error: " + dir.resolve("missing")
                 + ": cannot list: no such file or folder " + dir.resolve("missing") + " (next poll in 2s)");
         assertThat(broken.get(1)).endsWith("(next poll in 4s)");
-        assertThat(lines).anyMatch(line -> line.startsWith("feedimport daemon: offers: export.xml: imported as run 1"));
+        assertThat(lines).anyMatch(line -> line.startsWith("offers: export.xml: imported as run 1"));
         assertThat(imported).containsExactly("export.xml");
     }
 
@@ -69,17 +69,18 @@ class FeedDaemonTest {
         FeedPickup pickup = pickup();
         // the last nightly pick-up ran two days ago: at least one 02:00 passed without a daemon
         log.record(new PickupLog.Pickup("nightly", "cron", Instant.now().minus(Duration.ofDays(2)), "IMPORTED", "export.xml"));
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
-        try (FeedDaemon daemon = new FeedDaemon(pickup, log, Clock.systemUTC(),
-                new PrintStream(printed, true, StandardCharsets.UTF_8))) {
-            daemon.start(List.of(feed));
+        FeedDaemon daemon = new FeedDaemon(pickup, log, Clock.systemUTC(), told, List.of(feed));
+        daemon.start();
+        try {
             Thread.sleep(1500);
+        } finally {
+            daemon.stop();
         }
 
-        assertThat(printed.toString(StandardCharsets.UTF_8)).containsPattern("feedimport daemon: nightly: missed the scheduled"
+        assertThat(String.join("\n", told.pickups)).containsPattern("nightly: missed the scheduled"
                 + " pick-up of \\d{4}-\\d\\d-\\d\\dT02:00Z \\(no daemon was running\\); picking up now")
-                .contains("feedimport daemon: nightly: scheduled pick-up found no file");
+                .contains("nightly: scheduled pick-up found no file");
         assertThat(log.recentWithoutImport(null, 10)).extracting(PickupLog.Pickup::outcome).containsExactly("NO_FILE", "MISSED");
     }
 
@@ -87,15 +88,16 @@ class FeedDaemonTest {
     void aFeedNeverScheduledBeforeHasNothingToMakeUpFor() throws Exception {
         FeedDefinition feed = feed("nightly", Files.createDirectories(dir.resolve("nightly")),
                 new ScheduleDefinition("0 0 2 * * *", ZoneOffset.UTC));
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
-        try (FeedDaemon daemon = new FeedDaemon(pickup(), log, Clock.systemUTC(),
-                new PrintStream(printed, true, StandardCharsets.UTF_8))) {
-            daemon.start(List.of(feed));
+        FeedDaemon daemon = new FeedDaemon(pickup(), log, Clock.systemUTC(), told, List.of(feed));
+        daemon.start();
+        try {
             Thread.sleep(500);
+        } finally {
+            daemon.stop();
         }
 
-        assertThat(printed.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(told.pickups).isEmpty();
         assertThat(log.recentWithoutImport(null, 10)).isEmpty();
     }
 

@@ -1,9 +1,11 @@
 package io.feedimport.transport.rabbit;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.feedimport.consume.EntityConsumers;
 import io.feedimport.consume.RateLimits;
+import io.feedimport.feed.Feeds;
 import io.feedimport.monitoring.FeedMetrics;
 import io.feedimport.monitoring.TimeLimitedHealth;
 import io.feedimport.publish.ParkedQueue;
@@ -38,10 +40,14 @@ public class RabbitConfiguration {
         return new RabbitParkedQueue(connections.getRabbitConnectionFactory());
     }
 
+    /** Only in a process that consumes ({@code worker}, {@code daemon --workers}): the command names the feeds. */
     @Bean
+    @ConditionalOnProperty(name = WorkerPool.FEEDS)
     WorkerPool workerPool(CachingConnectionFactory connections, EntityConsumers consumers, ParkingLot parkingLot,
-                          FeedMetrics metrics, RateLimits rateLimits) {
-        return new WorkerPool(connections, consumers, parkingLot, metrics, rateLimits);
+                          FeedMetrics metrics, RateLimits rateLimits, Feeds feeds,
+                          @Value("${" + WorkerPool.FEEDS + "}") List<String> consumed) {
+        return new WorkerPool(connections, consumers, parkingLot, metrics, rateLimits,
+                feeds.all().stream().filter(feed -> consumed.contains(feed.name())).toList());
     }
 
     /**
