@@ -1,6 +1,8 @@
 /**
  * Consume: a {@link io.feedimport.publish.RecordMessage} in, an {@link io.feedimport.consume.Outcome} out.
- * Consumers know nothing of the transport that delivered the message; transports turn outcomes into
- * acknowledgements, delayed retries or parking.
+ * Consumers know nothing of the transport that delivered the message. What an outcome means for the message (acked,
+ * rejected, retried after which delay, parked with which reason, or a failing batch held) is decided once, for every
+ * transport, by {@link io.feedimport.consume.RetryPolicy}; transports only carry its
+ * {@link io.feedimport.consume.Decision} out, each in its own way.
  */
 package io.feedimport.consume;
