@@ -1,2 +1,5 @@
-/** Small helpers shared by several stages; nothing here knows about feeds. */
+/**
+ * Small helpers shared by several stages, and the one JSON codec ({@link io.feedimport.support.JsonCodec}) of record
+ * values, messages and printed summaries; nothing here knows about feeds.
+ */
 package io.feedimport.support;

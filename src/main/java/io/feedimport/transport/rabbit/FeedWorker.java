@@ -46,7 +46,7 @@ public final class FeedWorker implements AutoCloseable {
 
     private final FeedDefinition feed;
     private final FeedTopology topology;
-    private final RecordCodec codec;
+    private final RecordEnvelope envelope;
     private final RecordConsumer consumer;
     private final RetryPolicy policy;
     private final OutcomeRouting routing;
@@ -65,10 +65,10 @@ public final class FeedWorker implements AutoCloseable {
         this.feed = feed;
         this.meters = metrics.watch(feed);
         this.topology = FeedTopology.of(feed);
-        this.codec = new RecordCodec(feed.target().version());
+        this.envelope = new RecordEnvelope(feed.target().version());
         this.consumer = consumer;
         this.policy = RetryPolicy.of(feed.delivery());
-        this.routing = new OutcomeRouting(topology, codec, policy, parkingLot);
+        this.routing = new OutcomeRouting(topology, envelope, policy, parkingLot);
         this.connections = connections;
         DeliveryDefinition delivery = feed.delivery();
         this.container = new SimpleMessageListenerContainer(consumerConnections);
@@ -138,7 +138,7 @@ public final class FeedWorker implements AutoCloseable {
         List<ConfirmingPublisher.Outgoing> settle = new ArrayList<>();
         for (Message message : messages) {
             try {
-                records.add(codec.decode(message.getMessageProperties().getHeaders(), message.getBody()));
+                records.add(envelope.decode(message.getMessageProperties().getHeaders(), message.getBody()));
                 sources.add(message);
             } catch (IllegalArgumentException e) {
                 log.error("feed {}: parking a message that is not a record ({})", feed.name(), e.getMessage());
@@ -168,7 +168,7 @@ public final class FeedWorker implements AutoCloseable {
 
     /** The batch goes back to the queue after the policy's pause, its attempts unspent: the messages wait there. */
     private void hold(List<Message> messages, Channel channel, RuntimeException e) throws InterruptedException {
-        Decision decision = policy.decide(RecordCodec.attempt(messages.get(0).getMessageProperties().getHeaders()), e);
+        Decision decision = policy.decide(RecordEnvelope.attempt(messages.get(0).getMessageProperties().getHeaders()), e);
         if (e instanceof DatabaseUnavailableException) {
             // an outage, not a bug: one line per batch and pause, no stack trace flooding the log
             log.warn("feed {}: {}; requeueing {} messages and waiting", feed.name(), e.getMessage(), messages.size());

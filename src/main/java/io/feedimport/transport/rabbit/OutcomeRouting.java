@@ -26,13 +26,13 @@ import org.springframework.amqp.core.Message;
 final class OutcomeRouting {
 
     private final FeedTopology topology;
-    private final RecordCodec codec;
+    private final RecordEnvelope envelope;
     private final RetryPolicy policy;
     private final ParkingLot parkingLot;
 
-    OutcomeRouting(FeedTopology topology, RecordCodec codec, RetryPolicy policy, ParkingLot parkingLot) {
+    OutcomeRouting(FeedTopology topology, RecordEnvelope envelope, RetryPolicy policy, ParkingLot parkingLot) {
         this.topology = topology;
-        this.codec = codec;
+        this.envelope = envelope;
         this.policy = policy;
         this.parkingLot = parkingLot;
     }
@@ -43,18 +43,18 @@ final class OutcomeRouting {
      * batch comes back and parking it again changes nothing.
      */
     Decision route(RecordMessage record, Message source, Outcome outcome, List<ConfirmingPublisher.Outgoing> settle) {
-        int attempt = RecordCodec.attempt(source.getMessageProperties().getHeaders());
+        int attempt = RecordEnvelope.attempt(source.getMessageProperties().getHeaders());
         Decision decision = policy.decide(attempt, outcome);
         if (decision.kind() == Decision.Kind.RETRY) {
             settle.add(new ConfirmingPublisher.Outgoing(topology.retryExchange(), topology.retryRoute(decision.delay()),
-                    codec.properties(record, attempt + 1, Map.of(RecordCodec.REASON, decision.reason())), source.getBody()));
+                    envelope.properties(record, attempt + 1, Map.of(RecordEnvelope.REASON, decision.reason())), source.getBody()));
         } else if (decision.kind() == Decision.Kind.PARK) {
             parkingLot.park(record, decision.reason(), attempt);
             Map<String, Object> headers = new HashMap<>();
-            headers.put(RecordCodec.REASON, decision.reason());
-            headers.put(RecordCodec.EXCEPTION, exceptionOf(outcome.reason()));
+            headers.put(RecordEnvelope.REASON, decision.reason());
+            headers.put(RecordEnvelope.EXCEPTION, exceptionOf(outcome.reason()));
             settle.add(new ConfirmingPublisher.Outgoing(topology.parkedExchange(), "",
-                    codec.properties(record, attempt, headers), source.getBody()));
+                    envelope.properties(record, attempt, headers), source.getBody()));
         }
         return decision;
     }
@@ -62,8 +62,8 @@ final class OutcomeRouting {
     /** A parked copy of a message that cannot be read as a record: its headers kept, the problem added. */
     ConfirmingPublisher.Outgoing notARecord(Message message, IllegalArgumentException e) {
         Map<String, Object> headers = new HashMap<>(message.getMessageProperties().getHeaders());
-        headers.put(RecordCodec.REASON, policy.notARecord(e.getMessage()).reason());
-        headers.put(RecordCodec.EXCEPTION, e.getClass().getName() + ": " + e.getMessage());
+        headers.put(RecordEnvelope.REASON, policy.notARecord(e.getMessage()).reason());
+        headers.put(RecordEnvelope.EXCEPTION, e.getClass().getName() + ": " + e.getMessage());
         AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
                 .deliveryMode(2).messageId(message.getMessageProperties().getMessageId()).headers(headers).build();
         return new ConfirmingPublisher.Outgoing(topology.parkedExchange(), "", properties, message.getBody());
