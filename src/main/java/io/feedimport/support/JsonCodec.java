@@ -13,7 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
  * with a parked record) and the summaries the CLI prints. One mapper, so what one stage writes another reads back
  * alike, and a stored value or a queued message written by an earlier release still reads. Parked payloads and
  * {@code run --json} were once written by hand; they differed from this form only in escaping control characters
- * ({@code \u0008} and {@code \u001f} where Jackson writes {@code \b} and {@code \u001F}), the same text to any reader.
+ * (a backspace as a six-character escape where Jackson writes a short one, hex digits in lower case where Jackson
+ * writes upper case): the same text to any reader.
  *
  * <p>Static, because the mapper is immutable and shared, and the form must not depend on who wires what.
  */

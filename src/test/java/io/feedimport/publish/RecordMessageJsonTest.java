@@ -16,8 +16,8 @@ class RecordMessageJsonTest {
 
     /**
      * As the hand-written writer of earlier releases stored it in fi_parked.payload: a literal, byte for byte. It
-     * escaped control characters as {@code \u0008} and {@code \u001f} where Jackson writes {@code \b} and
-     * {@code \u001F}: the same text to any JSON reader, and the only bytes in which the two forms differ.
+     * escaped a backspace as a six-character escape where Jackson writes a short one, and hex digits in lower case
+     * where Jackson writes upper case: the same text to any JSON reader, and the only bytes in which the forms differ.
      */
     private static final String STORED = "{\"runId\":12,\"feed\":\"offers\",\"recordNumber\":345,\"line\":67,\"key\":\"K\\\"1\","
             + "\"values\":{\"id\":\"K\\\"1\",\"name\":\"Caf\u00e9 \\\\ \\\"Bar\\\"\\n2nd line\\ttab\",\"price\":null,"
