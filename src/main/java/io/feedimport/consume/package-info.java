@@ -1,7 +1,10 @@
 /**
  * Consume: a {@link io.feedimport.publish.RecordMessage} in, an {@link io.feedimport.consume.Outcome} out.
- * Consumers know nothing of the transport that delivered the message; transports turn outcomes into
- * acknowledgements, delayed retries or parking. {@link io.feedimport.consume.ConsumeConfiguration} wires the
- * consumers that store records; {@link io.feedimport.consume.RateLimitConfiguration} where rate limits are kept.
+ * Consumers know nothing of the transport that delivered the message. What an outcome means for the message (acked,
+ * rejected, retried after which delay, parked with which reason, or a failing batch held) is decided once, for every
+ * transport, by {@link io.feedimport.consume.RetryPolicy}; transports only carry its
+ * {@link io.feedimport.consume.Decision} out, each in its own way. {@link io.feedimport.consume.ConsumeConfiguration}
+ * wires the consumers that store records; {@link io.feedimport.consume.RateLimitConfiguration} where rate limits are
+ * kept.
  */
 package io.feedimport.consume;

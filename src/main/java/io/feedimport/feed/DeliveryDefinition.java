@@ -17,13 +17,4 @@ public record DeliveryDefinition(int consumers, int prefetch, int maxRetries, Du
             Duration.ofMinutes(10), Duration.ofSeconds(120), 0, QueueType.CLASSIC);
 
     public enum QueueType { CLASSIC, QUORUM }
-
-    /** The delay before retry number {@code retry} (1 for the first): the backoff, doubled each time, capped. */
-    public Duration backoffBefore(int retry) {
-        Duration delay = backoff;
-        for (int i = 1; i < retry && delay.compareTo(backoffMax) < 0; i++) {
-            delay = delay.multipliedBy(2);
-        }
-        return delay.compareTo(backoffMax) > 0 ? backoffMax : delay;
-    }
 }

@@ -4,7 +4,9 @@ import java.util.Map;
 
 /**
  * One valid record on its way to a consumer: the run and record it came from, and its field values in canonical
- * text keyed by field name, so the message stays meaningful outside this JVM (a broker, a parking lot).
+ * text keyed by field name, so the message stays meaningful outside this JVM (a broker, a parking lot). Its JSON
+ * form ({@link io.feedimport.support.JsonCodec}) is its components in this order, and is stored with every parked
+ * record: renaming or reordering them changes what replay and the review page read.
  */
 public record RecordMessage(long runId, String feed, long recordNumber, int line, String key, Map<String, String> values) {
 

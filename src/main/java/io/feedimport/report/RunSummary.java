@@ -1,8 +1,10 @@
 package io.feedimport.report;
 
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-import io.feedimport.support.JsonWriter;
+import io.feedimport.support.JsonCodec;
 
 /**
  * The counts of a run. {@code unchanged} includes {@code outdated} records (older than what is stored) and
@@ -24,14 +26,23 @@ public record RunSummary(long runId, String feed, String file, RunStatus status,
     }
 
     public String toJson() {
-        return new JsonWriter()
-                .field("runId", runId).field("feed", feed).field("file", file).field("status", status.name())
-                .field("read", read).field("skipped", skipped).field("published", published)
-                .field("rejected", rejected)
-                .field("persisted", persisted).field("unchanged", unchanged).field("outdated", outdated)
-                .field("parked", parked).field("reconciled", reconciles()).field("durationMs", durationMs)
-                .field("message", message)
-                .toString();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("runId", runId);
+        json.put("feed", feed);
+        json.put("file", file);
+        json.put("status", status.name());
+        json.put("read", read);
+        json.put("skipped", skipped);
+        json.put("published", published);
+        json.put("rejected", rejected);
+        json.put("persisted", persisted);
+        json.put("unchanged", unchanged);
+        json.put("outdated", outdated);
+        json.put("parked", parked);
+        json.put("reconciled", reconciles());
+        json.put("durationMs", durationMs);
+        json.put("message", message);
+        return JsonCodec.write(json);
     }
 
     public RunSummary withDuration(long newDurationMs) {

@@ -3,7 +3,9 @@ package io.feedimport.report;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import io.feedimport.report.SkipCount;
@@ -15,13 +17,15 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import io.feedimport.validate.CheckedRecord;
 import io.feedimport.report.SkipEntry;
 import org.springframework.jdbc.core.JdbcTemplate;
-import io.feedimport.support.RecordValues;
+import io.feedimport.support.JsonCodec;
 
 /**
  * The skip report of each run: one row per violation of each skipped record. Written in the chunk's transaction,
  * so a chunk that rolls back takes its skip rows with it and a resumed run never reports a record twice.
  */
 public final class SkipReportStore {
+
+    private static final int MAX_VALUE = 2_000;
 
     private final JdbcTemplate jdbc;
 
@@ -41,7 +45,7 @@ public final class SkipReportStore {
             for (SkipEntry raw : SkipEntry.of(runId, feed, record)) {
                 SkippedRecord line = sensitive.line(new SkippedRecord(raw, record.source().asMap()));
                 SkipEntry entry = line.entry();
-                String values = seq == 0 ? RecordValues.toJson(line.values()) : null;
+                String values = seq == 0 ? JsonCodec.write(shortened(line.values())) : null;
                 rows.add(new Object[] {runId, entry.recordNumber(), seq++, feed, entry.file(), entry.line(), entry.column(),
                         truncate(entry.key(), 500), entry.field(), entry.rule(), truncate(entry.value(), 500), entry.message(),
                         values});
@@ -112,7 +116,15 @@ public final class SkipReportStore {
     private static SkippedRecord line(ResultSet rs) throws SQLException {
         return new SkippedRecord(new SkipEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getInt(5),
                 rs.getInt(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11)),
-                RecordValues.fromJson(rs.getString(12)));
+                JsonCodec.values(rs.getString(12)));
+    }
+
+    /** Values longer than {@link #MAX_VALUE} are cut: the review page needs to recognise a record, not to hold a 1 MB cell. */
+    private static Map<String, String> shortened(Map<String, String> values) {
+        Map<String, String> kept = new LinkedHashMap<>();
+        values.forEach((name, value) -> kept.put(name, value == null || value.length() <= MAX_VALUE ? value
+                : value.substring(0, MAX_VALUE) + "…"));
+        return kept;
     }
 
     private static String truncate(String text, int length) {

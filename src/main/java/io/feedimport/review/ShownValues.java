@@ -1,10 +1,10 @@
 package io.feedimport.review;
 
 import io.feedimport.feed.Feeds;
-import io.feedimport.publish.MessagePayload;
 import io.feedimport.publish.RecordMessage;
 import io.feedimport.report.SensitiveValues;
 import io.feedimport.report.SkippedRecord;
+import io.feedimport.support.JsonCodec;
 import io.feedimport.transport.ParkedRecord;
 
 /**
@@ -32,11 +32,11 @@ final class ShownValues {
 
     ParkedRecord parked(ParkedRecord record) {
         SensitiveValues sensitive = of(record.feed());
-        RecordMessage message = MessagePayload.fromJson(record.payload());
+        RecordMessage message = JsonCodec.read(record.payload(), RecordMessage.class);
         RecordMessage shown = new RecordMessage(message.runId(), message.feed(), message.recordNumber(), message.line(),
                 sensitive.key(message.key()), sensitive.values(message.values()));
         return new ParkedRecord(record.runId(), record.recordNumber(), record.feed(), record.line(), sensitive.key(record.key()),
-                record.attempts(), sensitive.text(record.reason(), message.values()), MessagePayload.toJson(shown),
+                record.attempts(), sensitive.text(record.reason(), message.values()), JsonCodec.write(shown),
                 record.parkedAt());
     }
 

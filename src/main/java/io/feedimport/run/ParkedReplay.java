@@ -10,7 +10,6 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import io.feedimport.feed.FeedDefinition;
-import io.feedimport.publish.MessagePayload;
 import io.feedimport.publish.ParkedQueue;
 import io.feedimport.publish.PublisherFactory;
 import io.feedimport.publish.RecordMessage;
@@ -21,6 +20,7 @@ import io.feedimport.run.OutcomeLedger;
 import io.feedimport.transport.ParkedRecord;
 import io.feedimport.run.RecordOutcome;
 import io.feedimport.run.RunLedger;
+import io.feedimport.support.JsonCodec;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
 
@@ -69,7 +69,7 @@ public final class ParkedReplay {
         if (parked.isEmpty()) {
             return new Result(0, 0, List.of());
         }
-        List<RecordMessage> messages = parked.stream().map(p -> MessagePayload.fromJson(p.payload())).toList();
+        List<RecordMessage> messages = parked.stream().map(p -> JsonCodec.read(p.payload(), RecordMessage.class)).toList();
         try (RecordPublisher publisher = publishers.open(feed)) {
             for (int from = 0; from < messages.size(); from += feed.chunkSize()) {
                 publisher.publish(messages.subList(from, Math.min(messages.size(), from + feed.chunkSize())));

@@ -1,5 +1,6 @@
 package io.feedimport.transport;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -7,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.feedimport.consume.Decision;
 import io.feedimport.consume.Outcome;
 import io.feedimport.consume.RecordConsumer;
 import io.feedimport.consume.RetryPolicy;
@@ -90,9 +92,10 @@ public final class InProcessTransport implements RecordPublisher, AutoCloseable 
     }
 
     /**
-     * Records asking for a retry are delivered again after a backoff and parked when they never pass, as a broker's
-     * retry queue would. A consumer that throws is retried too, but when it keeps throwing the failure is not the
-     * records': the publish fails, the chunk is not committed, and the records stay unread for the resumed run
+     * The retry policy decides, per record, what each outcome means; this transport carries it out in the lane: a
+     * retry sleeps out its delay there (a broker would hold the message in a delay queue), a record out of attempts
+     * goes to the parking lot. A consumer that throws is retried too, but when it keeps throwing the failure is not
+     * the records': the publish fails, the chunk is not committed, and the records stay unread for the resumed run
      * instead of being parked with every other one.
      */
     private void deliver(List<RecordMessage> batch) throws InterruptedException {
@@ -105,22 +108,22 @@ public final class InProcessTransport implements RecordPublisher, AutoCloseable 
                 try {
                     outcomes = consumer.consume(pending);
                 } catch (RuntimeException e) {
-                    if (attempt >= retryPolicy.maxAttempts()) {
+                    Decision decision = retryPolicy.decide(attempt, e);
+                    if (decision.kind() != Decision.Kind.RETRY) {
                         throw e;
                     }
-                    Thread.sleep(retryPolicy.backoffBefore(attempt + 1).toMillis());
+                    Thread.sleep(decision.delay().toMillis());
                     continue;
                 }
                 List<RecordMessage> retries = new ArrayList<>();
+                Duration delay = Duration.ZERO;
                 for (int i = 0; i < pending.size(); i++) {
-                    Outcome outcome = outcomes.get(i);
-                    if (outcome.kind() != Outcome.Kind.RETRY) {
-                        continue;
-                    }
-                    if (attempt >= retryPolicy.maxAttempts()) {
-                        parkingLot.park(pending.get(i), "gave up after " + attempt + " attempts: " + outcome.reason(), attempt);
-                    } else {
+                    Decision decision = retryPolicy.decide(attempt, outcomes.get(i));
+                    if (decision.kind() == Decision.Kind.RETRY) {
                         retries.add(pending.get(i));
+                        delay = decision.delay();
+                    } else if (decision.kind() == Decision.Kind.PARK) {
+                        parkingLot.park(pending.get(i), decision.reason(), attempt);
                     }
                 }
                 waiting.left(pending.size() - retries.size());
@@ -129,7 +132,7 @@ public final class InProcessTransport implements RecordPublisher, AutoCloseable 
                     meters.retried(retries.size());
                     waiting.backingOff(retries.size());
                     backingOff = true;
-                    Thread.sleep(retryPolicy.backoffBefore(attempt + 1).toMillis());
+                    Thread.sleep(delay.toMillis());
                     waiting.due(retries.size());
                     backingOff = false;
                 }

@@ -10,12 +10,12 @@ import java.time.ZoneOffset;
 import io.feedimport.monitoring.FeedMetrics;
 import io.feedimport.publish.ParkingLot;
 import io.feedimport.publish.RecordMessage;
-import io.feedimport.publish.MessagePayload;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import io.feedimport.run.OutcomeLedger;
 import io.feedimport.run.RecordOutcome;
+import io.feedimport.support.JsonCodec;
 import io.feedimport.support.Where;
 
 /**
@@ -54,7 +54,7 @@ public final class JdbcParkingLot implements ParkingLot {
                 jdbc.update("INSERT INTO fi_parked (run_id, record_no, feed, line, record_key, attempts, reason, payload, parked_at)"
                                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         message.runId(), message.recordNumber(), message.feed(), message.line(), message.key(), attempts,
-                        reason == null ? "unknown" : reason, MessagePayload.toJson(message), OffsetDateTime.now(ZoneOffset.UTC));
+                        reason == null ? "unknown" : reason, JsonCodec.write(message), OffsetDateTime.now(ZoneOffset.UTC));
                 if (before == null) {
                     ledger.record(message.runId(), message.recordNumber(), RecordOutcome.PARKED);
                 }

@@ -32,7 +32,7 @@ public class TransportConfiguration {
     @ConditionalOnProperty(name = "feedimport.transport", havingValue = "in-process", matchIfMissing = true)
     PublisherFactory inProcessPublisherFactory(EntityConsumers consumers, ParkingLot parkingLot, EngineProperties properties,
                                                FeedMetrics metrics, InProcessQueueDepths depths, RateLimits rateLimits) {
-        RetryPolicy retry = new RetryPolicy(properties.maxAttempts(), Duration.ofMillis(50), 3.0, Duration.ofSeconds(2));
+        RetryPolicy retry = RetryPolicy.inProcess(properties.maxAttempts());
         return new InProcessPublisherFactory(consumers, parkingLot, retry, properties.consumers(), metrics, depths,
                 rateLimits);
     }

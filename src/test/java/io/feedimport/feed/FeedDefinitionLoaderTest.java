@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.time.Duration;
 
 
@@ -146,8 +145,6 @@ class FeedDefinitionLoaderTest {
         DeliveryDefinition delivery = feed.delivery();
         assertThat(delivery).isEqualTo(new DeliveryDefinition(4, 50, 3, Duration.ofSeconds(30), Duration.ofMinutes(2),
                 Duration.ofSeconds(120), 200, DeliveryDefinition.QueueType.QUORUM));
-        assertThat(List.of(1, 2, 3, 4).stream().map(delivery::backoffBefore))
-                .containsExactly(Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(120), Duration.ofSeconds(120));
         assertThat(loader.load(Path.of("jobs/offers-xml.yml")).delivery()).isNotNull();
     }
 

@@ -15,18 +15,15 @@ import java.util.stream.LongStream;
 import io.feedimport.consume.Outcome;
 import io.feedimport.consume.RecordConsumer;
 import io.feedimport.consume.RetryPolicy;
-import io.feedimport.feed.Feeds;
-import io.feedimport.monitoring.FeedMetrics;
-import io.feedimport.monitoring.QueueDepths;
 import io.feedimport.publish.ParkingLot;
 import io.feedimport.publish.PublishException;
 import io.feedimport.publish.RecordMessage;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 class InProcessTransportTest {
 
-    private static final RetryPolicy FAST = new RetryPolicy(3, Duration.ofMillis(1), 2.0, Duration.ofMillis(5));
+    private static final RetryPolicy FAST = new RetryPolicy(3, Duration.ofMillis(1), 2.0, Duration.ofMillis(5),
+            RetryPolicy.OnConsumerFailure.RETRY_THEN_FAIL);
 
     private final List<String> parked = Collections.synchronizedList(new ArrayList<>());
     private final ParkingLot parkingLot = (message, reason, attempts) -> parked.add(message.recordNumber() + ":" + attempts + ":" + reason);
@@ -124,67 +121,6 @@ class InProcessTransportTest {
             assertThatThrownBy(() -> transport.publish(messages(1, 3)))
                     .isInstanceOf(PublishException.class)
                     .hasMessageContaining("were neither handled nor parked: database is down");
-        }
-    }
-
-    @Test
-    void recordsAreCountedInTheLanesWhileConsumedAndAsRetryWhileTheyWaitOutTheirBackoff() throws Exception {
-        java.util.concurrent.CountDownLatch consuming = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        RetryPolicy slowRetry = new RetryPolicy(3, Duration.ofMillis(300), 1.0, Duration.ofMillis(300));
-        Map<Long, AtomicInteger> attempts = new ConcurrentHashMap<>();
-        InProcessQueueDepths.Waiting waiting = new InProcessQueueDepths.Waiting();
-        SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        try (InProcessTransport transport = new InProcessTransport(batch -> {
-            consuming.countDown();
-            await(release);
-            return batch.stream().map(message -> attempts.computeIfAbsent(message.recordNumber(), n -> new AtomicInteger())
-                    .incrementAndGet() == 1 && message.recordNumber() <= 2 ? Outcome.retry("locked") : Outcome.ack()).toList();
-        }, parkingLot, slowRetry, 1, new FeedMetrics(registry, QueueDepths.NONE, Feeds.NONE).feed("t"),
-                waiting)) {
-            java.util.concurrent.CompletableFuture<Void> publish =
-                    java.util.concurrent.CompletableFuture.runAsync(() -> transport.publish(messages(1, 5)));
-            consuming.await();
-            assertThat(waiting.main()).isEqualTo(5);
-            assertThat(waiting.retry()).isZero();
-
-            release.countDown();
-            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (waiting.retry() == 0 && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
-            assertThat(waiting.retry()).isEqualTo(2);
-            assertThat(waiting.main()).isZero();
-
-            publish.get();
-        }
-        assertThat(waiting.main()).isZero();
-        assertThat(waiting.retry()).isZero();
-        assertThat(registry.get("feedimport.records.retried").tag("feed", "t").counter().count()).isEqualTo(2);
-    }
-
-    @Test
-    void recordsLeaveTheLanesWhenThePublishFails() {
-        InProcessQueueDepths.Waiting waiting = new InProcessQueueDepths.Waiting();
-        try (InProcessTransport transport = new InProcessTransport(batch -> {
-            throw new IllegalStateException("table offer does not exist");
-        }, parkingLot, FAST, 2, FeedMetrics.none().feed("t"), waiting)) {
-            assertThatThrownBy(() -> transport.publish(messages(1, 4))).isInstanceOf(PublishException.class);
-        }
-        // the publish fails with the first lane that fails; the other lanes' records leave when those lanes stop
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (waiting.main() != 0 && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
-        assertThat(waiting.main()).isZero();
-        assertThat(waiting.retry()).isZero();
-    }
-
-    private static void await(java.util.concurrent.CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

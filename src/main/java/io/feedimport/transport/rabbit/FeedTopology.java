@@ -1,6 +1,7 @@
 package io.feedimport.transport.rabbit;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.stream.IntStream;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
+import io.feedimport.consume.RetryPolicy;
 import io.feedimport.feed.DeliveryDefinition;
 import io.feedimport.feed.FeedDefinition;
 
@@ -58,13 +60,16 @@ public record FeedTopology(String feed, DeliveryDefinition delivery) {
         return "fi." + feed + ".parked";
     }
 
-    /** The routing key (and queue suffix) of the delay before retry number {@code retry}. */
-    public String retryRoute(int retry) {
-        return delivery.backoffBefore(retry).toMillis() + "ms";
+    /** The routing key (and queue suffix) of a retry after {@code delay}. */
+    public String retryRoute(Duration delay) {
+        return delay.toMillis() + "ms";
     }
 
+    /** One per delay the feed's retry policy can choose: the retry queues to declare. */
     public List<String> retryRoutes() {
-        return IntStream.rangeClosed(1, Math.max(1, delivery.maxRetries())).mapToObj(this::retryRoute).distinct().toList();
+        RetryPolicy policy = RetryPolicy.of(delivery);
+        return IntStream.rangeClosed(1, Math.max(1, delivery.maxRetries()))
+                .mapToObj(attempt -> retryRoute(policy.delayAfter(attempt))).distinct().toList();
     }
 
     /** Declares the topology on each new channel of a {@link ConfirmingPublisher}, with the broker's reason on refusal. */

@@ -2,7 +2,6 @@ package io.feedimport.transport.rabbit;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,8 +9,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ConnectionFactory;
 import io.feedimport.consume.DatabaseUnavailableException;
+import io.feedimport.consume.Decision;
 import io.feedimport.consume.Outcome;
 import io.feedimport.consume.RecordConsumer;
+import io.feedimport.consume.RetryPolicy;
 import io.feedimport.feed.DeliveryDefinition;
 import io.feedimport.feed.FeedDefinition;
 import io.feedimport.monitoring.FeedMeters;
@@ -28,14 +29,15 @@ import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.amqp.rabbit.listener.api.ChannelAwareBatchMessageListener;
 
 /**
- * Consumes one feed's main queue in batches and settles every message explicitly: records acknowledged or rejected
- * by the consumer are acked; records asking for a retry go to the retry queue of their next delay with their attempt
- * count; records out of retries are parked (in the database for review, and in the parking queue with the reason,
- * exception and attempt count in headers). The batch is acked on the broker only after those messages are
- * confirmed, so a crash at any point leads to a redelivery, never a loss.
+ * Consumes one feed's main queue in batches and settles every message explicitly, as the feed's {@link RetryPolicy}
+ * decides and {@link OutcomeRouting} carries out: records acknowledged or rejected by the consumer are acked; records
+ * asking for a retry go to the retry queue of their next delay with their attempt count; records out of attempts are
+ * parked (in the database for review, and in the parking queue with the reason, exception and attempt count in
+ * headers). The batch is acked on the broker only after those messages are confirmed, so a crash at any point leads
+ * to a redelivery, never a loss.
  *
- * <p>A consumer that throws (the database unreachable or its schema wrong) is not the records' fault: the batch is
- * requeued after a pause, without spending their attempts, so an outage parks nothing.
+ * <p>A consumer that throws (the database unreachable or its schema wrong) is not the records' fault: the policy
+ * holds the batch, which is requeued after a pause without spending their attempts, so an outage parks nothing.
  */
 public final class FeedWorker implements AutoCloseable {
 
@@ -44,9 +46,10 @@ public final class FeedWorker implements AutoCloseable {
 
     private final FeedDefinition feed;
     private final FeedTopology topology;
-    private final RecordCodec codec;
+    private final RecordEnvelope envelope;
     private final RecordConsumer consumer;
-    private final ParkingLot parkingLot;
+    private final RetryPolicy policy;
+    private final OutcomeRouting routing;
     private final ConnectionFactory connections;
     private final Map<Thread, ConfirmingPublisher> publishers = new ConcurrentHashMap<>();
     private final SimpleMessageListenerContainer container;
@@ -62,9 +65,10 @@ public final class FeedWorker implements AutoCloseable {
         this.feed = feed;
         this.meters = metrics.watch(feed);
         this.topology = FeedTopology.of(feed);
-        this.codec = new RecordCodec(feed.target().version());
+        this.envelope = new RecordEnvelope(feed.target().version());
         this.consumer = consumer;
-        this.parkingLot = parkingLot;
+        this.policy = RetryPolicy.of(feed.delivery());
+        this.routing = new OutcomeRouting(topology, envelope, policy, parkingLot);
         this.connections = connections;
         DeliveryDefinition delivery = feed.delivery();
         this.container = new SimpleMessageListenerContainer(consumerConnections);
@@ -134,49 +138,24 @@ public final class FeedWorker implements AutoCloseable {
         List<ConfirmingPublisher.Outgoing> settle = new ArrayList<>();
         for (Message message : messages) {
             try {
-                records.add(codec.decode(message.getMessageProperties().getHeaders(), message.getBody()));
+                records.add(envelope.decode(message.getMessageProperties().getHeaders(), message.getBody()));
                 sources.add(message);
             } catch (IllegalArgumentException e) {
                 log.error("feed {}: parking a message that is not a record ({})", feed.name(), e.getMessage());
-                settle.add(parkedCopy(message, "not a record message: " + e.getMessage(), e));
+                settle.add(routing.notARecord(message, e));
             }
         }
         List<Outcome> outcomes;
         try {
             outcomes = records.isEmpty() ? List.of() : consumer.consume(records);
-        } catch (DatabaseUnavailableException e) {
-            // an outage, not a bug: one line per batch and pause, no stack trace flooding the log
-            log.warn("feed {}: {}; requeueing {} messages and waiting", feed.name(), e.getMessage(), messages.size());
-            Thread.sleep(2000);
-            requeue(messages, channel);
-            return;
         } catch (RuntimeException e) {
-            log.error("feed {}: consumer failed, requeueing {} messages: {}", feed.name(), messages.size(), Messages.firstLine(e), e);
-            Thread.sleep(2000);
-            requeue(messages, channel);
+            hold(messages, channel, e);
             return;
         }
         int retries = 0;
         for (int i = 0; i < records.size(); i++) {
-            Outcome outcome = outcomes.get(i);
-            if (outcome.kind() != Outcome.Kind.RETRY) {
-                continue;
-            }
-            RecordMessage record = records.get(i);
-            Message source = sources.get(i);
-            int attempt = RecordCodec.attempt(source.getMessageProperties().getHeaders());
-            if (attempt <= feed.delivery().maxRetries()) {
-                settle.add(new ConfirmingPublisher.Outgoing(topology.retryExchange(), topology.retryRoute(attempt),
-                        codec.properties(record, attempt + 1, Map.of(RecordCodec.REASON, outcome.reason())), source.getBody()));
+            if (routing.route(records.get(i), sources.get(i), outcomes.get(i), settle).kind() == Decision.Kind.RETRY) {
                 retries++;
-            } else {
-                String reason = "gave up after " + attempt + " attempts: " + outcome.reason();
-                parkingLot.park(record, reason, attempt);
-                Map<String, Object> headers = new HashMap<>();
-                headers.put(RecordCodec.REASON, reason);
-                headers.put(RecordCodec.EXCEPTION, exceptionOf(outcome.reason()));
-                settle.add(new ConfirmingPublisher.Outgoing(topology.parkedExchange(), "",
-                        codec.properties(record, attempt, headers), source.getBody()));
             }
         }
         publishers.computeIfAbsent(Thread.currentThread(), thread -> publisher()).send(settle);
@@ -187,19 +166,17 @@ public final class FeedWorker implements AutoCloseable {
         }
     }
 
-    private ConfirmingPublisher.Outgoing parkedCopy(Message message, String reason, Exception e) {
-        Map<String, Object> headers = new HashMap<>(message.getMessageProperties().getHeaders());
-        headers.put(RecordCodec.REASON, reason);
-        headers.put(RecordCodec.EXCEPTION, e.getClass().getName() + ": " + e.getMessage());
-        com.rabbitmq.client.AMQP.BasicProperties properties = new com.rabbitmq.client.AMQP.BasicProperties.Builder()
-                .deliveryMode(2).messageId(message.getMessageProperties().getMessageId()).headers(headers).build();
-        return new ConfirmingPublisher.Outgoing(topology.parkedExchange(), "", properties, message.getBody());
-    }
-
-    /** The exception class of a reason such as "PSQLException: lock timeout", as consumers word them. */
-    private static String exceptionOf(String reason) {
-        int colon = reason == null ? -1 : reason.indexOf(": ");
-        return colon > 0 ? reason.substring(0, colon) : "unknown";
+    /** The batch goes back to the queue after the policy's pause, its attempts unspent: the messages wait there. */
+    private void hold(List<Message> messages, Channel channel, RuntimeException e) throws InterruptedException {
+        Decision decision = policy.decide(RecordEnvelope.attempt(messages.get(0).getMessageProperties().getHeaders()), e);
+        if (e instanceof DatabaseUnavailableException) {
+            // an outage, not a bug: one line per batch and pause, no stack trace flooding the log
+            log.warn("feed {}: {}; requeueing {} messages and waiting", feed.name(), e.getMessage(), messages.size());
+        } else {
+            log.error("feed {}: consumer failed, requeueing {} messages: {}", feed.name(), messages.size(), Messages.firstLine(e), e);
+        }
+        Thread.sleep(decision.delay().toMillis());
+        requeue(messages, channel);
     }
 
     private ConfirmingPublisher publisher() {

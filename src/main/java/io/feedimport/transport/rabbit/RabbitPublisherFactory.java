@@ -31,7 +31,7 @@ public final class RabbitPublisherFactory implements PublisherFactory {
     @Override
     public RecordPublisher open(FeedDefinition feed) {
         FeedTopology topology = FeedTopology.of(feed);
-        RecordCodec codec = new RecordCodec(feed.target().version());
+        RecordEnvelope envelope = new RecordEnvelope(feed.target().version());
         ConfirmingPublisher publisher = new ConfirmingPublisher(connections, "feedimport-importer-" + feed.name(),
                 maxInFlight, deadline, topology.declarer());
         return new RecordPublisher() {
@@ -40,7 +40,7 @@ public final class RabbitPublisherFactory implements PublisherFactory {
                 List<ConfirmingPublisher.Outgoing> outgoing = new ArrayList<>(messages.size());
                 for (RecordMessage message : messages) {
                     outgoing.add(new ConfirmingPublisher.Outgoing(topology.exchange(), topology.routingKey(),
-                            codec.properties(message, 1, Map.of()), codec.body(message)));
+                            envelope.properties(message, 1, Map.of()), envelope.body(message)));
                 }
                 publisher.send(outgoing);
             }

@@ -1,11 +1,24 @@
 /**
- * The RabbitMQ transport (production, {@code feedimport.transport=rabbitmq}): record messages in, published with
- * confirms to each feed's exchanges and queues ({@code fi.FEED}, its {@code .retry} delay queues dead-lettering back to it,
- * {@code .parked}; see {@link io.feedimport.transport.rabbit.FeedTopology}); on the
- * consuming side a {@link io.feedimport.transport.rabbit.FeedWorker} per feed hands each batch to the feed's consumer
- * and acks, retries or parks every message. The process's workers are one
- * {@link io.feedimport.transport.rabbit.WorkerPool}, a lifecycle bean switched on by the {@code worker} and
- * {@code daemon --workers} commands, which starts before and stops after what publishes work for it
- * ({@code support/LifecyclePhases}).
+ * The transport on RabbitMQ, selected by {@code feedimport.transport=rabbitmq} ({@link
+ * io.feedimport.transport.rabbit.RabbitConfiguration}). In: the {@link io.feedimport.publish.RecordMessage}s of a run's
+ * chunk. Out: each record handed to its feed's {@link io.feedimport.consume.RecordConsumer} in a worker, in this
+ * process or another, and settled as the feed's {@link io.feedimport.consume.RetryPolicy} decides.
+ * <ul>
+ * <li>Publishing: {@link io.feedimport.transport.rabbit.RabbitPublisherFactory} sends each record as a persistent
+ * message ({@link io.feedimport.transport.rabbit.RecordEnvelope}: JSON values, headers saying what it is) and
+ * returns once {@link io.feedimport.transport.rabbit.ConfirmingPublisher} has every broker confirm.</li>
+ * <li>Topology: {@link io.feedimport.transport.rabbit.FeedTopology} names and declares a feed's main queue, its retry
+ * queues (one per delay, dead-lettering back) and its parking queue.</li>
+ * <li>Consuming: {@link io.feedimport.transport.rabbit.WorkerPool} runs one
+ * {@link io.feedimport.transport.rabbit.FeedWorker} per feed, which consumes batches and has
+ * {@link io.feedimport.transport.rabbit.OutcomeRouting} carry out each decision (a copy to a retry queue, or parked in
+ * the database and the parking queue) before it acks the batch.</li>
+ * <li>Around them: {@link io.feedimport.transport.rabbit.RabbitParkedQueue} removes replayed messages from the parking
+ * queue, and {@link io.feedimport.transport.rabbit.RabbitQueueDepths} reads queue depths for the gauges.</li>
+ * </ul>
+ * The worker pool is a lifecycle bean switched on by the {@code worker} and {@code daemon --workers} commands; it
+ * starts before and stops after what publishes work for it ({@link io.feedimport.support.LifecyclePhases}).
+ * Like the in-process transport, it imports {@code consume}, further down the data's path, for the consumer it
+ * delivers to and the retry policy that decides for every transport.
  */
 package io.feedimport.transport.rabbit;

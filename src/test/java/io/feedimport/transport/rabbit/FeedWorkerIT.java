@@ -108,11 +108,11 @@ class FeedWorkerIT {
         try (Connection connection = Broker.connections().newConnection(); Channel channel = connection.createChannel()) {
             GetResponse message = channel.basicGet(topology.parkedQueue(), true);
             Map<String, Object> headers = message.getProps().getHeaders();
-            assertThat(headers.get(RecordCodec.REASON).toString()).startsWith("gave up after 3 attempts: PSQLException");
-            assertThat(headers.get(RecordCodec.EXCEPTION).toString()).isEqualTo("PSQLException");
-            assertThat(headers.get(RecordCodec.ATTEMPT)).isEqualTo(3);
-            assertThat(headers.get(RecordCodec.KEY).toString()).isEqualTo("K1");
-            assertThat(headers.get(RecordCodec.VERSION).toString()).isEqualTo("2026-11-22T01:00:00Z");
+            assertThat(headers.get(RecordEnvelope.REASON).toString()).startsWith("gave up after 3 attempts: PSQLException");
+            assertThat(headers.get(RecordEnvelope.EXCEPTION).toString()).isEqualTo("PSQLException");
+            assertThat(headers.get(RecordEnvelope.ATTEMPT)).isEqualTo(3);
+            assertThat(headers.get(RecordEnvelope.KEY).toString()).isEqualTo("K1");
+            assertThat(headers.get(RecordEnvelope.VERSION).toString()).isEqualTo("2026-11-22T01:00:00Z");
             assertThat(message.getProps().getDeliveryMode()).isEqualTo(2);
         }
         assertThat(Broker.ready(topology.queue())).isZero();

@@ -1,21 +1,20 @@
 package io.feedimport.transport.rabbit;
 
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.rabbitmq.client.AMQP;
 import io.feedimport.publish.RecordMessage;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import io.feedimport.support.JsonCodec;
 
 /**
- * A record message on the wire: the values as a JSON body, and feed, run, record number, key and version as headers,
+ * A record message on the wire: the values as a JSON body, written and read by {@link JsonCodec} as everywhere else
+ * (so a message queued by an earlier release still reads), and feed, run, record number, key and version as headers,
  * so a message says what it is to anyone looking at a queue, and the attempt count travels in a header of our own
  * (RabbitMQ 4 ignores x-death headers that clients set). Persistent, with the message id that makes redelivery
  * recognisable.
  */
-public final class RecordCodec {
+public final class RecordEnvelope {
 
     public static final String FEED = "fi-feed";
     public static final String RUN = "fi-run";
@@ -29,16 +28,15 @@ public final class RecordCodec {
 
     private static final int PERSISTENT = 2;
 
-    private final JsonMapper json = JsonMapper.builder().build();
     private final String versionField;
 
     /** @param versionField the field holding the record's version, or null when the feed has none */
-    public RecordCodec(String versionField) {
+    public RecordEnvelope(String versionField) {
         this.versionField = versionField;
     }
 
     public byte[] body(RecordMessage message) {
-        return json.writeValueAsBytes(message.values());
+        return JsonCodec.writeBytes(message.values());
     }
 
     public AMQP.BasicProperties properties(RecordMessage message, int attempt, Map<String, Object> extra) {
@@ -69,18 +67,11 @@ public final class RecordCodec {
         if (headers == null || !headers.containsKey(RUN) || !headers.containsKey(RECORD) || !headers.containsKey(FEED)) {
             throw new IllegalArgumentException("message lacks the " + RUN + ", " + RECORD + " or " + FEED + " header");
         }
-        Map<String, String> values = new LinkedHashMap<>();
-        JsonNode tree;
+        Map<String, String> values;
         try {
-            tree = json.readTree(body);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("message body is not JSON: " + e.getMessage(), e);
-        }
-        if (!tree.isObject()) {
-            throw new IllegalArgumentException("message body is not a JSON object");
-        }
-        for (Map.Entry<String, JsonNode> field : tree.properties()) {
-            values.put(field.getKey(), field.getValue().isNull() ? null : field.getValue().asString());
+            values = JsonCodec.values(body);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("message body is " + e.getMessage(), e);
         }
         Object key = headers.get(KEY);
         return new RecordMessage(number(headers.get(RUN)), String.valueOf(headers.get(FEED)), number(headers.get(RECORD)),
