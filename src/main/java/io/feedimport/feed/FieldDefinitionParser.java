@@ -114,7 +114,7 @@ final class FieldDefinitionParser {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static int compare(FieldType type, String min, String max) {
-        return ((Comparable) ValueParser.parse(type, min, null)).compareTo(ValueParser.parse(type, max, null));
+        return ((Comparable) type.parse(min, null)).compareTo(type.parse(max, null));
     }
 
     private static DateTimeFormatter formatter(YamlSection field, FieldType type, String format) {
@@ -144,7 +144,7 @@ final class FieldDefinitionParser {
             return null;
         }
         try {
-            ValueParser.parse(type, text, type == FieldType.DATE || type == FieldType.DATETIME ? null : formatter);
+            type.parse(text, type == FieldType.DATE || type == FieldType.DATETIME ? null : formatter);
             return text;
         } catch (IllegalArgumentException e) {
             field.problem(key, "'" + text + "' is " + e.getMessage() + " but the field is " + type.yamlName());
