@@ -172,6 +172,11 @@ public enum FieldType {
         return this == INTEGER || this == DECIMAL || this == DATE || this == DATETIME;
     }
 
+    /** Types whose text may follow a declared pattern ({@code format}) rather than ISO-8601. */
+    public boolean takesFormat() {
+        return this == DATE || this == DATETIME;
+    }
+
     public String yamlName() {
         return name().toLowerCase(Locale.ROOT);
     }

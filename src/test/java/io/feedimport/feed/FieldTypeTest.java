@@ -125,6 +125,12 @@ class FieldTypeTest {
     }
 
     @Test
+    void onlyDatesAndDateTimesTakeADeclaredFormat() {
+        assertThat(List.of(FieldType.values())).filteredOn(FieldType::takesFormat)
+                .containsExactly(FieldType.DATE, FieldType.DATETIME);
+    }
+
+    @Test
     void aTypeIsNamedInTheDefinitionInLowerCaseAndReadInAnyCase() {
         for (FieldType type : FieldType.values()) {
             assertThat(type.yamlName()).isEqualTo(type.name().toLowerCase(Locale.ROOT));
