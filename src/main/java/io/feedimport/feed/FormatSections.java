@@ -1,6 +1,7 @@
 package io.feedimport.feed;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ final class FormatSections {
         sections.put(FormatDefinition.XML, new XmlFormatParser());
         sections.put(FormatDefinition.XLSX, new SheetFormatParser());
         sections.put(FormatDefinition.XLS, new SheetFormatParser());
-        return java.util.Collections.unmodifiableMap(sections);
+        return Collections.unmodifiableMap(sections);
     }
 
     static FormatDefinition parse(YamlSection format) {

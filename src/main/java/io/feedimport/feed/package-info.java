@@ -8,7 +8,8 @@
  * <ol>
  *   <li>a reader in {@code read/} ({@code CsvRecordReader implements RecordReader}, with a static
  *       {@code open(FeedDefinition, Path)} that casts the feed's format to its variant), entered in
- *       {@code read/RecordReaders} under the type's name;</li>
+ *       {@code read/RecordReaders} under the type's name, saying whether the format is text (a CSV file has no magic
+ *       number for the check of what a file is);</li>
  *   <li>a definition section here: the variant ({@code record CsvFormat implements FormatDefinition}, added to the
  *       sealed type's {@code permits}) holding only that format's settings, and its section parser
  *       ({@code CsvFormatParser implements FormatSections.Section});</li>

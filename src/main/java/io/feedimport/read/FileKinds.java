@@ -26,9 +26,13 @@ final class FileKinds {
     private FileKinds() {
     }
 
-    /** @return what the file is and what to do, when that is not what the feed declares; null when it fits */
-    static String mismatch(Path file, FormatDefinition format) {
-        return kind(file, magic(file), format);
+    /**
+     * @param text whether the feed's format is text, which has no magic number: a file of no known binary kind is
+     *             then left to its reader to judge
+     * @return what the file is and what to do, when that is not what the feed declares; null when it fits
+     */
+    static String mismatch(Path file, FormatDefinition format, boolean text) {
+        return kind(file, magic(file), format, text);
     }
 
     /** A zip given to a feed of another format is still opened under a spreadsheet's zip-bomb guards. */
@@ -44,7 +48,7 @@ final class FileKinds {
         }
     }
 
-    private static String kind(Path file, FileMagic magic, FormatDefinition format) {
+    private static String kind(Path file, FileMagic magic, FormatDefinition format, boolean text) {
         String declared = format.type();
         String suggested;
         String is;
@@ -76,8 +80,8 @@ final class FileKinds {
                 is = "is an HTML page, not a workbook (some systems export HTML tables named .xls); export a real .xlsx";
             }
             default -> {
-                if (FormatDefinition.XML.equals(declared)) {
-                    return null; // XML without a prolog, or in UTF-16: the XML reader decides
+                if (text) {
+                    return null; // e.g. XML without a prolog, or in UTF-16: the reader decides
                 }
                 return "is not an " + declared.toUpperCase(java.util.Locale.ROOT) + " workbook: it is neither a zip"
                         + " (XLSX) nor an OLE2 (XLS) file; a CSV or text export renamed?";

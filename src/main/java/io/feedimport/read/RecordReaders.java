@@ -14,21 +14,21 @@ import io.feedimport.feed.FormatDefinition;
 public final class RecordReaders {
 
     /** The reader of each {@code format.type}; each reader opens the variant of its type. */
-    private static final Map<String, BiFunction<FeedDefinition, Path, RecordReader>> READERS = Map.of(
-            FormatDefinition.XML, XmlRecordReader::open,
-            FormatDefinition.XLSX, XlsxRecordReader::open,
-            FormatDefinition.XLS, XlsRecordReader::open);
+    private static final Map<String, Registered> READERS = Map.of(
+            FormatDefinition.XML, new Registered(XmlRecordReader::open, true),
+            FormatDefinition.XLSX, new Registered(XlsxRecordReader::open, false),
+            FormatDefinition.XLS, new Registered(XlsRecordReader::open, false));
+
+    /** @param text whether the format is text, whose files have no magic number to check */
+    private record Registered(BiFunction<FeedDefinition, Path, RecordReader> open, boolean text) {
+    }
 
     private RecordReaders() {
     }
 
     public static RecordReader open(FeedDefinition feed, Path file) {
         requireReadable(feed, file);
-        BiFunction<FeedDefinition, Path, RecordReader> reader = READERS.get(feed.format().type());
-        if (reader == null) {
-            throw new IllegalArgumentException("no reader for format type " + feed.format().type());
-        }
-        return reader.apply(feed, file);
+        return registered(feed).open().apply(feed, file);
     }
 
     /**
@@ -37,9 +37,17 @@ public final class RecordReaders {
      */
     public static void requireReadable(FeedDefinition feed, Path file) {
         InputFiles.requireReadable(file);
-        String actual = FileKinds.mismatch(file, feed.format());
+        String actual = FileKinds.mismatch(file, feed.format(), registered(feed).text());
         if (actual != null) {
             throw new InputException(file + ": " + actual, true, null);
         }
+    }
+
+    private static Registered registered(FeedDefinition feed) {
+        Registered reader = READERS.get(feed.format().type());
+        if (reader == null) {
+            throw new IllegalArgumentException("no reader for format type " + feed.format().type());
+        }
+        return reader;
     }
 }
