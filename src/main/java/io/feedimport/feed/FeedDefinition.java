@@ -45,12 +45,7 @@ public record FeedDefinition(
      * only under the same identity. Not the file the definition was loaded from, nor limits that cannot change results.
      */
     public String identity() {
-        StringBuilder text = new StringBuilder(name).append('\n')
-                .append(format.type()).append('|').append(format.recordPath()).append('|').append(format.encoding())
-                .append('|').append(new java.util.TreeMap<>(format.namespaces())).append('\n');
-        if (format.isSheet()) {
-            text.append(format.sheet()).append('|').append(format.headerRow()).append('\n');
-        }
+        StringBuilder text = new StringBuilder(name).append('\n').append(format.identity());
         for (FieldDefinition f : fields) {
             text.append(f.name()).append('|').append(f.path()).append('|').append(f.type()).append('|').append(f.required())
                     .append('|').append(f.min()).append('|').append(f.max()).append('|').append(f.minLength())

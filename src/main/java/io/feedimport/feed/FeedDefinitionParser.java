@@ -1,10 +1,7 @@
 package io.feedimport.feed;
 
 import java.math.BigDecimal;
-import java.nio.charset.Charset;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,10 +11,6 @@ final class FeedDefinitionParser {
 
     private static final Set<String> TOP = Set.of("name", "description", "format", "fields", "target", "skipLimit", "chunkSize",
             "delivery", "lookups", "cache", "source", "schedule");
-    private static final Set<String> DELIVERY = Set.of("consumers", "prefetch", "maxRetries", "backoff", "backoffMax", "timeout",
-            "rateLimit", "queue");
-    private static final Set<String> FORMAT = Set.of("type", "record", "encoding", "namespaces", "limits");
-    private static final Set<String> LIMITS = Set.of("maxDepth", "maxAttributes", "maxTextLength", "maxAttributeSize");
     private static final Set<String> TARGET = Set.of("table", "key", "version");
     static final int DEFAULT_CHUNK_SIZE = 500;
 
@@ -33,84 +26,23 @@ final class FeedDefinitionParser {
         if (name != null && !Names.FEED_NAME.matcher(name).matches()) {
             root.problem("name", "expected lower-case letters, digits, '-' or '_', starting with a letter, got '" + name + "'");
         }
-        FormatDefinition format = format(root.section("format", true));
+        YamlSection formatSection = root.section("format", true);
+        FormatDefinition format = formatSection == null ? null : FormatSections.parse(formatSection);
         List<FieldDefinition> fields = new FieldDefinitionParser(root, format == null ? Map.of() : format.namespaces(),
                 format != null && format.isSheet()).parse(root.section("fields", true));
         TargetDefinition target = target(root.section("target", true), name, fields);
-        checkDepth(format, fields);
+        if (format != null) {
+            format.problemWith(fields).ifPresent(problem -> root.problem("format", problem));
+        }
         SkipLimit skipLimit = skipLimit(root.string("skipLimit", false));
         Integer chunkSize = root.integer("chunkSize", 1, 10_000);
-        DeliveryDefinition delivery = delivery(root.section("delivery", false));
+        DeliveryDefinition delivery = DeliveryDefinitionParser.parse(root.section("delivery", false));
         SourceDefinition pickup = new SourceDefinitionParser(root, source).source();
         ScheduleDefinition schedule = new ScheduleDefinitionParser(root).schedule();
         LookupDefinitionParser lookupParser = new LookupDefinitionParser(root);
         Map<String, LookupDefinition> lookups = lookupParser.lookups(fields);
         return new FeedDefinition(name, source, format, fields, target, skipLimit,
                 chunkSize == null ? DEFAULT_CHUNK_SIZE : chunkSize, delivery, pickup, schedule, lookups, lookupParser.cache());
-    }
-
-    private FormatDefinition format(YamlSection format) {
-        if (format == null) {
-            return null;
-        }
-        String type = format.string("type", true);
-        if (FormatDefinition.XLSX.equals(type) || FormatDefinition.XLS.equals(type)) {
-            return new SheetFormatParser(format).parse(type);
-        }
-        format.allowOnly(FORMAT);
-        if (type != null && !type.equals(FormatDefinition.XML)) {
-            format.problem("type", "'" + type + "' is not supported; expected xml, xlsx or xls");
-        }
-        Map<String, String> namespaces = namespaces(format.section("namespaces", false));
-        List<PathStep> record = ElementPaths.parse(format, "record", format.string("record", true), true, namespaces);
-        String encoding = format.string("encoding", false);
-        if (encoding == null) {
-            encoding = FormatDefinition.AUTO;
-        } else if (!encoding.equalsIgnoreCase(FormatDefinition.AUTO) && !Charset.isSupported(encoding)) {
-            format.problem("encoding", "unknown character set '" + encoding + "'; expected auto or a name such as UTF-8, ISO-8859-1, windows-1251");
-        }
-        XmlLimits limits = limits(format.section("limits", false));
-        return record == null ? null : new FormatDefinition(type, record, encoding, namespaces, limits, null, 0, SheetLimits.DEFAULT);
-    }
-
-    /** A depth limit below the deepest declared path would make every file of the feed "malformed". */
-    private void checkDepth(FormatDefinition format, List<FieldDefinition> fields) {
-        if (format == null || format.isSheet()) {
-            return;
-        }
-        int deepest = format.record().size() + fields.stream()
-                .mapToInt(field -> (int) field.steps().stream().filter(step -> !step.attribute()).count()).max().orElse(0);
-        if (format.limits().maxDepth() < deepest) {
-            root.problem("format", "limits.maxDepth is " + format.limits().maxDepth() + " but the record path and field paths reach depth "
-                    + deepest);
-        }
-    }
-
-    private Map<String, String> namespaces(YamlSection section) {
-        Map<String, String> namespaces = new LinkedHashMap<>();
-        if (section != null) {
-            section.entries().forEach((prefix, uri) -> {
-                if (uri == null || uri instanceof Map || uri instanceof List) {
-                    section.problem(String.valueOf(prefix), "expected a namespace URI");
-                } else {
-                    namespaces.put(String.valueOf(prefix), String.valueOf(uri));
-                }
-            });
-        }
-        return namespaces;
-    }
-
-    private XmlLimits limits(YamlSection limits) {
-        if (limits == null) {
-            return XmlLimits.DEFAULT;
-        }
-        limits.allowOnly(LIMITS);
-        XmlLimits d = XmlLimits.DEFAULT;
-        return new XmlLimits(
-                orDefault(limits.integer("maxDepth", 2, 10_000), d.maxDepth()),
-                orDefault(limits.integer("maxAttributes", 1, 100_000), d.maxAttributes()),
-                orDefault(limits.integer("maxTextLength", 1, Integer.MAX_VALUE), d.maxTextLength()),
-                orDefault(limits.integer("maxAttributeSize", 1, Integer.MAX_VALUE), d.maxAttributeSize()));
     }
 
     private TargetDefinition target(YamlSection target, String feedName, List<FieldDefinition> fields) {
@@ -155,49 +87,6 @@ final class FeedDefinitionParser {
             }
         }
         return key == null ? null : new TargetDefinition(table, key, version);
-    }
-
-    private DeliveryDefinition delivery(YamlSection delivery) {
-        DeliveryDefinition d = DeliveryDefinition.DEFAULT;
-        if (delivery == null) {
-            return d;
-        }
-        delivery.allowOnly(DELIVERY);
-        Duration backoff = orDefault(Durations.parse(delivery, "backoff"), d.backoff());
-        Duration backoffMax = orDefault(Durations.parse(delivery, "backoffMax"), backoff.compareTo(d.backoffMax()) > 0 ? backoff : d.backoffMax());
-        if (backoffMax.compareTo(backoff) < 0) {
-            delivery.problem("backoffMax", "is shorter than backoff (" + backoff.toSeconds() + "s)");
-        }
-        Integer rate = null;
-        String rateText = delivery.string("rateLimit", false);
-        if (rateText != null) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*(\\d{1,9})\\s*/\\s*s\\s*").matcher(rateText);
-            if (m.matches() && Integer.parseInt(m.group(1)) > 0) {
-                rate = Integer.parseInt(m.group(1));
-            } else {
-                delivery.problem("rateLimit", "expected records per second such as 200/s, got '" + rateText + "'");
-            }
-        }
-        String queue = delivery.string("queue", false);
-        DeliveryDefinition.QueueType queueType = d.queueType();
-        if (queue != null) {
-            switch (queue) {
-                case "classic" -> queueType = DeliveryDefinition.QueueType.CLASSIC;
-                case "quorum" -> queueType = DeliveryDefinition.QueueType.QUORUM;
-                default -> delivery.problem("queue", "expected classic or quorum, got '" + queue + "'");
-            }
-        }
-        return new DeliveryDefinition(
-                orDefault(delivery.integer("consumers", 1, 256), d.consumers()),
-                orDefault(delivery.integer("prefetch", 1, 10_000), d.prefetch()),
-                orDefault(delivery.integer("maxRetries", 0, 100), d.maxRetries()),
-                backoff, backoffMax,
-                orDefault(Durations.parse(delivery, "timeout"), d.timeout()),
-                rate == null ? d.rateLimit() : rate, queueType);
-    }
-
-    private static <T> T orDefault(T value, T fallback) {
-        return value == null ? fallback : value;
     }
 
     private SkipLimit skipLimit(String text) {

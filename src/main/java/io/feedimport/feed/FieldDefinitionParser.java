@@ -1,6 +1,5 @@
 package io.feedimport.feed;
 
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,9 +80,9 @@ final class FieldDefinitionParser {
         }
         String lookup = field.string("lookup", false);
         String format = field.string("format", false);
-        DateTimeFormatter formatter = formatter(field, type, format);
-        String min = bound(field, "min", type, formatter);
-        String max = bound(field, "max", type, formatter);
+        checkFormat(field, type, format);
+        String min = bound(field, "min", type);
+        String max = bound(field, "max", type);
         if (min != null && max != null && compare(type, min, max) > 0) {
             field.problem("min", "is greater than max, so no value could pass");
         }
@@ -114,26 +113,26 @@ final class FieldDefinitionParser {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static int compare(FieldType type, String min, String max) {
-        return ((Comparable) ValueParser.parse(type, min, null)).compareTo(ValueParser.parse(type, max, null));
+        return ((Comparable) type.parse(min, null)).compareTo(type.parse(max, null));
     }
 
-    private static DateTimeFormatter formatter(YamlSection field, FieldType type, String format) {
+    private static void checkFormat(YamlSection field, FieldType type, String format) {
         if (format == null) {
-            return null;
+            return;
         }
-        if (type != FieldType.DATE && type != FieldType.DATETIME) {
+        if (type == null || !type.takesFormat()) {
             field.problem("format", "a format applies to date and datetime fields only");
-            return null;
+            return;
         }
         try {
-            return ValueParser.formatter(format);
+            ValueParser.formatter(format);
         } catch (IllegalArgumentException e) {
             field.problem("format", "not a valid date pattern: " + e.getMessage());
-            return null;
         }
     }
 
-    private static String bound(YamlSection field, String key, FieldType type, DateTimeFormatter formatter) {
+    /** A bound is written in ISO notation whatever the field's {@code format}: the definition is not the file. */
+    private static String bound(YamlSection field, String key, FieldType type) {
         String text = field.string(key, false);
         if (text == null || type == null) {
             return text;
@@ -144,7 +143,7 @@ final class FieldDefinitionParser {
             return null;
         }
         try {
-            ValueParser.parse(type, text, type == FieldType.DATE || type == FieldType.DATETIME ? null : formatter);
+            type.parse(text, null);
             return text;
         } catch (IllegalArgumentException e) {
             field.problem(key, "'" + text + "' is " + e.getMessage() + " but the field is " + type.yamlName());

@@ -2,46 +2,38 @@ package io.feedimport.feed;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * How records are laid out in the file. XML: the path of the element that is one record, the encoding ({@code auto}
- * honours the BOM and the XML prolog) and declared namespace prefixes. XLSX and XLS: the sheet (null: the first
- * visible one; digits: its 1-based position; else its name) and the header row (1-based; 0 when there is none),
- * each row after it being one record.
+ * How records are laid out in a feed's files: one variant per {@code format.type}, each with only its own settings,
+ * parsed by its own section parser (registered in {@link FormatSections}) and read by its own reader (chosen in
+ * {@code read/RecordReaders}). Everything else in the definition is format-blind.
  */
-public record FormatDefinition(String type, List<PathStep> record, String encoding,
-                               Map<String, String> namespaces, XmlLimits limits,
-                               String sheet, int headerRow, SheetLimits sheetLimits) {
+public sealed interface FormatDefinition permits XmlFormat, SheetFormat {
 
-    public static final String XML = "xml";
-    public static final String XLSX = "xlsx";
-    public static final String XLS = "xls";
+    String XML = "xml";
+    String XLSX = "xlsx";
+    String XLS = "xls";
 
-    public static final String AUTO = "auto";
+    /** The {@code format.type} the definition declares. */
+    String type();
 
-    public FormatDefinition {
-        record = List.copyOf(record);
-        namespaces = Map.copyOf(namespaces);
+    /** Where the records are, in the definition's terms, for messages (an element path; a sheet's rows). */
+    String recordPath();
+
+    /** Whether fields are addressed by column (a header or a letter) rather than by an element path. */
+    boolean isSheet();
+
+    /** The namespace prefixes field paths may use; none where fields are not addressed by path. */
+    default Map<String, String> namespaces() {
+        return Map.of();
     }
 
-    /** Whether records are rows of a spreadsheet rather than elements of an XML document. */
-    public boolean isSheet() {
-        return XLSX.equals(type) || XLS.equals(type);
+    /** What makes the declared fields unreadable under these settings, if anything. */
+    default Optional<String> problemWith(List<FieldDefinition> fields) {
+        return Optional.empty();
     }
 
-    public boolean autoEncoding() {
-        return AUTO.equalsIgnoreCase(encoding);
-    }
-
-    /** The record path as written in the definition, for messages (for a sheet: where its rows are). */
-    public String recordPath() {
-        if (isSheet()) {
-            return "sheet " + (sheet == null ? "(first visible)" : sheet) + ", rows after row " + headerRow;
-        }
-        StringBuilder text = new StringBuilder();
-        for (PathStep step : record) {
-            text.append('/').append(step);
-        }
-        return text.toString();
-    }
+    /** The format's part of {@link FeedDefinition#identity()}: every setting that decides how a record is read. */
+    String identity();
 }

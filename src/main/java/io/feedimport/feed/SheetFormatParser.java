@@ -1,22 +1,15 @@
 package io.feedimport.feed;
 
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** Parses the {@code format} of a spreadsheet feed (xlsx or xls): which sheet, which header row, which zip limits. */
-final class SheetFormatParser {
+final class SheetFormatParser implements FormatSections.Section {
 
     private static final Set<String> KEYS = Set.of("type", "sheet", "headerRow", "limits");
     private static final Set<String> LIMITS = Set.of("maxEntrySize", "minInflateRatio", "maxTextSize", "maxSharedStringsSize");
 
-    private final YamlSection format;
-
-    SheetFormatParser(YamlSection format) {
-        this.format = format;
-    }
-
-    FormatDefinition parse(String type) {
+    @Override
+    public FormatDefinition parse(YamlSection format, String type) {
         format.allowOnly(KEYS);
         String sheet = format.string("sheet", false);
         if (sheet != null && sheet.isBlank()) {
@@ -25,11 +18,10 @@ final class SheetFormatParser {
             format.problem("sheet", "positions count from 1 (the first sheet), got " + sheet);
         }
         Integer headerRow = format.integer("headerRow", 0, 1_048_576);
-        return new FormatDefinition(type, List.of(), null, Map.of(), XmlLimits.DEFAULT, sheet,
-                headerRow == null ? 1 : headerRow, limits(format.section("limits", false)));
+        return new SheetFormat(type, sheet, headerRow == null ? 1 : headerRow, limits(format.section("limits", false)));
     }
 
-    private SheetLimits limits(YamlSection limits) {
+    private static SheetLimits limits(YamlSection limits) {
         SheetLimits d = SheetLimits.DEFAULT;
         if (limits == null) {
             return d;

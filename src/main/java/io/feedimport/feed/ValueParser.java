@@ -11,25 +11,14 @@ import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
 
 /**
- * Turns field text into the typed value of a {@link FieldType}. Shared by the definition (bounds such as
- * {@code min: 0}) and by record validation, so a bound and a value of the same type always parse alike.
+ * The text of typed values: how field text becomes a number, a boolean, a date or a date-time (for
+ * {@link FieldType#parse}, which the definition's bounds such as {@code min: 0} and record validation share, so a bound
+ * and a value of the same type always parse alike), and the canonical text a typed value is published as.
  * Date-times without an offset are taken as UTC; ERP exports that mean local time should declare an offset.
  */
 public final class ValueParser {
 
     private ValueParser() {
-    }
-
-    /** @throws IllegalArgumentException with a short, user-facing reason when the text is not of the type */
-    public static Object parse(FieldType type, String text, DateTimeFormatter format) {
-        return switch (type) {
-            case STRING, ENUM -> text;
-            case INTEGER -> parseInteger(text);
-            case DECIMAL -> parseDecimal(text);
-            case BOOLEAN -> parseBoolean(text);
-            case DATE -> parseDate(text, format);
-            case DATETIME -> parseDateTime(text, format);
-        };
     }
 
     /** The canonical text of a typed value: what is published and hashed, whatever the file's notation. */
@@ -44,7 +33,7 @@ public final class ValueParser {
         return pattern == null ? null : DateTimeFormatter.ofPattern(pattern, Locale.ROOT);
     }
 
-    private static Long parseInteger(String text) {
+    static Long integer(String text) {
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {
@@ -55,7 +44,7 @@ public final class ValueParser {
     /** Digits a decimal may span before or after the point: 1E999999999 is valid notation but no price. */
     static final int MAX_DECIMAL_DIGITS = 1000;
 
-    private static BigDecimal parseDecimal(String text) {
+    static BigDecimal decimal(String text) {
         BigDecimal value;
         try {
             value = new BigDecimal(text);
@@ -68,7 +57,7 @@ public final class ValueParser {
         return value;
     }
 
-    private static Boolean parseBoolean(String text) {
+    static Boolean bool(String text) {
         return switch (text.toLowerCase(Locale.ROOT)) {
             case "true", "1", "yes", "y" -> Boolean.TRUE;
             case "false", "0", "no", "n" -> Boolean.FALSE;
@@ -76,7 +65,7 @@ public final class ValueParser {
         };
     }
 
-    private static LocalDate parseDate(String text, DateTimeFormatter format) {
+    static LocalDate date(String text, DateTimeFormatter format) {
         LocalDate fast = format == null ? IsoTimes.date(text) : null;
         if (fast != null) {
             return fast;
@@ -88,7 +77,7 @@ public final class ValueParser {
         }
     }
 
-    private static OffsetDateTime parseDateTime(String text, DateTimeFormatter format) {
+    static OffsetDateTime dateTime(String text, DateTimeFormatter format) {
         OffsetDateTime fast = format == null ? IsoTimes.dateTime(text) : null;
         if (fast != null) {
             return fast;

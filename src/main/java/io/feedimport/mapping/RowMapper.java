@@ -8,7 +8,6 @@ import java.util.List;
 
 import io.feedimport.feed.FeedDefinition;
 import io.feedimport.feed.FieldDefinition;
-import io.feedimport.feed.ValueParser;
 import io.feedimport.publish.RecordMessage;
 
 /**
@@ -46,7 +45,7 @@ public final class RowMapper {
             String text = message.values().get(field.name());
             if (text != null) {
                 try {
-                    values[i] = ValueParser.parse(field.type(), text, null);
+                    values[i] = field.type().parse(text, null);
                 } catch (IllegalArgumentException e) {
                     throw new MappingException(field.name() + " '" + text + "' is " + e.getMessage());
                 }

@@ -1,38 +1,34 @@
 package io.feedimport.read;
 
-import java.io.BufferedInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
+import java.util.Map;
+import java.util.function.BiFunction;
 
 import io.feedimport.feed.FeedDefinition;
 import io.feedimport.feed.FormatDefinition;
-import org.apache.poi.poifs.filesystem.DirectoryNode;
-import org.apache.poi.poifs.filesystem.FileMagic;
-import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 
 /**
- * Opens the reader for a feed's {@code format.type}, after checking that the file's first bytes (and, for a zip, its
- * package) are of that kind, so that an XLS named .xlsx, a zip that is no workbook, or a spreadsheet given to an XML
- * feed, fails with one line saying what the file really is.
+ * Opens the reader registered for a feed's {@code format.type}, after {@link FileKinds} has checked that the file is of
+ * that kind.
  */
 public final class RecordReaders {
 
-    private static final Set<String> WORKBOOK_STREAMS = Set.of("Workbook", "WORKBOOK", "BOOK", "Book");
+    /** The reader of each {@code format.type}; each reader opens the variant of its type. */
+    private static final Map<String, Registered> READERS = Map.of(
+            FormatDefinition.XML, new Registered(XmlRecordReader::open, true),
+            FormatDefinition.XLSX, new Registered(XlsxRecordReader::open, false),
+            FormatDefinition.XLS, new Registered(XlsRecordReader::open, false));
+
+    /** @param text whether the format is text, whose files have no magic number to check */
+    private record Registered(BiFunction<FeedDefinition, Path, RecordReader> open, boolean text) {
+    }
 
     private RecordReaders() {
     }
 
     public static RecordReader open(FeedDefinition feed, Path file) {
         requireReadable(feed, file);
-        return switch (feed.format().type()) {
-            case FormatDefinition.XLSX -> XlsxRecordReader.open(feed, file);
-            case FormatDefinition.XLS -> XlsRecordReader.open(feed, file);
-            case FormatDefinition.XML -> XmlRecordReader.open(feed, file);
-            default -> throw new IllegalArgumentException("no reader for format type " + feed.format().type());
-        };
+        return registered(feed).open().apply(feed, file);
     }
 
     /**
@@ -41,78 +37,17 @@ public final class RecordReaders {
      */
     public static void requireReadable(FeedDefinition feed, Path file) {
         InputFiles.requireReadable(file);
-        String actual = kind(file, magic(file), feed.format());
+        String actual = FileKinds.mismatch(file, feed.format(), registered(feed).text());
         if (actual != null) {
             throw new InputException(file + ": " + actual, true, null);
         }
     }
 
-    private static FileMagic magic(Path file) {
-        try (InputStream input = new BufferedInputStream(Files.newInputStream(file), 64)) {
-            return FileMagic.valueOf(input);
-        } catch (IOException e) {
-            throw InputException.unreadable(file.toString(), "cannot be read: " + e.getMessage());
+    private static Registered registered(FeedDefinition feed) {
+        Registered reader = READERS.get(feed.format().type());
+        if (reader == null) {
+            throw new IllegalArgumentException("no reader for format type " + feed.format().type());
         }
-    }
-
-    /** @return what the file is and what to do, when that is not what the feed declares; null when it fits */
-    private static String kind(Path file, FileMagic magic, FormatDefinition format) {
-        String declared = format.type();
-        String suggested;
-        String is;
-        switch (magic) {
-            case OOXML -> {
-                // any zip starts so: only its content says whether it is a workbook
-                String not = XlsxPackageCheck.notAWorkbook(file, format);
-                if (not != null) {
-                    return not;
-                }
-                suggested = FormatDefinition.XLSX;
-                is = "is an XLSX (Excel 2007+) workbook";
-            }
-            case OLE2 -> {
-                if (FormatDefinition.XLS.equals(declared)) {
-                    return null; // the XLS reader tells encrypted workbooks and other Office documents apart itself
-                }
-                return ole2(file, declared);
-            }
-            case XML -> {
-                suggested = FormatDefinition.XML;
-                is = "is an XML document";
-            }
-            case BIFF2, BIFF3, BIFF4 -> {
-                return "is an Excel 2.x-4.x workbook, which cannot be read; save it as .xlsx";
-            }
-            case HTML -> {
-                suggested = null;
-                is = "is an HTML page, not a workbook (some systems export HTML tables named .xls); export a real .xlsx";
-            }
-            default -> {
-                if (FormatDefinition.XML.equals(declared)) {
-                    return null; // XML without a prolog, or in UTF-16: the XML reader decides
-                }
-                return "is not an " + declared.toUpperCase(java.util.Locale.ROOT) + " workbook: it is neither a zip"
-                        + " (XLSX) nor an OLE2 (XLS) file; a CSV or text export renamed?";
-            }
-        }
-        if (declared.equals(suggested)) {
-            return null;
-        }
-        return suggested == null ? is : is + ", but the feed's format.type is " + declared + "; set format.type: " + suggested;
-    }
-
-    private static String ole2(Path file, String declared) {
-        try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
-            DirectoryNode root = fs.getRoot();
-            if (root.hasEntry("EncryptionInfo")) {
-                return "is a password-protected (encrypted) workbook; save it without a password";
-            }
-            if (root.getEntryNames().stream().noneMatch(WORKBOOK_STREAMS::contains)) {
-                return "is an Office 97-2003 document but not an Excel workbook";
-            }
-        } catch (IOException | RuntimeException e) {
-            return "is an OLE2 (Office 97-2003) file that cannot be read (" + io.feedimport.support.Messages.firstLine(e) + ")";
-        }
-        return "is an XLS (Excel 97-2003) workbook, but the feed's format.type is " + declared + "; set format.type: xls";
+        return reader;
     }
 }

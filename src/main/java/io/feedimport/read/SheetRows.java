@@ -29,10 +29,10 @@ final class SheetRows {
     private String[] values;
     private long records;
 
-    SheetRows(FeedDefinition feed, String file, String sheet) {
+    SheetRows(FeedDefinition feed, int headerRow, String file, String sheet) {
         this.file = file;
         this.sheet = sheet;
-        this.headerRow = feed.format().headerRow();
+        this.headerRow = headerRow;
         this.fields = feed.fields();
         this.fieldNames = fields.stream().map(FieldDefinition::name).toList();
         if (headerRow == 0) {

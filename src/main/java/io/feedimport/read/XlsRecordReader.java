@@ -3,6 +3,7 @@ package io.feedimport.read;
 import java.nio.file.Path;
 
 import io.feedimport.feed.FeedDefinition;
+import io.feedimport.feed.SheetFormat;
 
 /**
  * Streams the rows of one sheet of an XLS (Excel 97-2003, BIFF8) workbook as records, pulling POI's HSSF event records
@@ -15,19 +16,20 @@ public final class XlsRecordReader implements RecordReader {
     private final XlsSheetParser parser;
     private final SheetRows rows;
 
-    private XlsRecordReader(FeedDefinition feed, String file, XlsWorkbook workbook) {
+    private XlsRecordReader(FeedDefinition feed, int headerRow, String file, XlsWorkbook workbook) {
         this.file = file;
         this.workbook = workbook;
         this.parser = new XlsSheetParser(workbook);
-        this.rows = new SheetRows(feed, file, workbook.sheetName);
+        this.rows = new SheetRows(feed, headerRow, file, workbook.sheetName);
     }
 
     /** Opens the workbook and finds the feed's sheet; refuses missing, empty, corrupt and non-XLS files. */
     public static XlsRecordReader open(FeedDefinition feed, Path path) {
         InputFiles.requireReadable(path);
-        XlsWorkbook workbook = XlsWorkbook.open(path, feed.format());
+        SheetFormat format = (SheetFormat) feed.format(); // registered for xls, whose variant this is
+        XlsWorkbook workbook = XlsWorkbook.open(path, format);
         try {
-            return new XlsRecordReader(feed, path.toString(), workbook);
+            return new XlsRecordReader(feed, format.headerRow(), path.toString(), workbook);
         } catch (RuntimeException e) {
             workbook.close();
             throw e;

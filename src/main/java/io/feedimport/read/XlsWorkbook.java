@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import io.feedimport.feed.FormatDefinition;
+import io.feedimport.feed.SheetFormat;
 import io.feedimport.feed.SheetLimits;
 import io.feedimport.support.Messages;
 import org.apache.poi.EncryptedDocumentException;
@@ -52,7 +52,7 @@ final class XlsWorkbook implements AutoCloseable {
         this.formats = formats;
     }
 
-    static XlsWorkbook open(Path path, FormatDefinition format) {
+    static XlsWorkbook open(Path path, SheetFormat format) {
         String file = path.toString();
         POIFSFileSystem fs = null;
         try {
@@ -87,7 +87,7 @@ final class XlsWorkbook implements AutoCloseable {
             if (!(records.nextRecord() instanceof BOFRecord)) {
                 throw new InputException(file + ": sheet '" + name + "' is listed but its rows are missing", false, null);
             }
-            SheetLimits limits = format.sheetLimits() != null ? format.sheetLimits() : SheetLimits.DEFAULT;
+            SheetLimits limits = format.sheetLimits();
             return new XlsWorkbook(file, fs, records, name, date1904, strings, formats, limits.maxTextSize());
         } catch (InputException e) {
             closeQuietly(fs);

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.zip.ZipFile;
 
-import io.feedimport.feed.FormatDefinition;
 import io.feedimport.feed.SheetLimits;
 import io.feedimport.support.Messages;
 import org.apache.poi.ooxml.POIXMLException;
@@ -30,8 +29,7 @@ final class XlsxPackageCheck {
     }
 
     /** @return what the file is instead, in a few words; null when it is an XLSX workbook */
-    static String notAWorkbook(Path path, FormatDefinition format) {
-        SheetLimits limits = format.sheetLimits() != null ? format.sheetLimits() : SheetLimits.DEFAULT;
+    static String notAWorkbook(Path path, SheetLimits limits) {
         ZipLimits.acquire(limits);
         OPCPackage pkg = null;
         try {

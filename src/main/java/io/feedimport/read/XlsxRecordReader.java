@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import javax.xml.stream.XMLStreamException;
 
 import io.feedimport.feed.FeedDefinition;
+import io.feedimport.feed.SheetFormat;
 import io.feedimport.feed.SheetLimits;
 import io.feedimport.support.Messages;
 
@@ -21,20 +22,21 @@ public final class XlsxRecordReader implements RecordReader {
     private final XlsxSheetParser parser;
     private final SheetRows rows;
 
-    private XlsxRecordReader(FeedDefinition feed, String file, XlsxWorkbook workbook) {
+    private XlsxRecordReader(FeedDefinition feed, SheetFormat format, String file, XlsxWorkbook workbook) {
         this.file = file;
-        this.limits = feed.format().sheetLimits() != null ? feed.format().sheetLimits() : SheetLimits.DEFAULT;
+        this.limits = format.sheetLimits();
         this.workbook = workbook;
         this.parser = new XlsxSheetParser(workbook, file);
-        this.rows = new SheetRows(feed, file, workbook.sheetName);
+        this.rows = new SheetRows(feed, format.headerRow(), file, workbook.sheetName);
     }
 
     /** Opens the workbook and finds the feed's sheet; refuses missing, empty, corrupt and non-XLSX files. */
     public static XlsxRecordReader open(FeedDefinition feed, Path path) {
         InputFiles.requireReadable(path);
-        XlsxWorkbook workbook = XlsxWorkbook.open(path, feed.format());
+        SheetFormat format = (SheetFormat) feed.format(); // registered for xlsx, whose variant this is
+        XlsxWorkbook workbook = XlsxWorkbook.open(path, format);
         try {
-            return new XlsxRecordReader(feed, path.toString(), workbook);
+            return new XlsxRecordReader(feed, format, path.toString(), workbook);
         } catch (RuntimeException e) {
             workbook.close();
             throw e;

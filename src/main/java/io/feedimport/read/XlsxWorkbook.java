@@ -9,7 +9,7 @@ import java.util.List;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 
-import io.feedimport.feed.FormatDefinition;
+import io.feedimport.feed.SheetFormat;
 import io.feedimport.feed.SheetLimits;
 import io.feedimport.feed.XmlLimits;
 import io.feedimport.support.Messages;
@@ -58,10 +58,10 @@ final class XlsxWorkbook implements AutoCloseable {
         this.sheet = sheet;
     }
 
-    static XlsxWorkbook open(Path path, FormatDefinition format) {
+    static XlsxWorkbook open(Path path, SheetFormat format) {
         String file = path.toString();
-        SheetLimits limits = format.sheetLimits() != null ? format.sheetLimits() : SheetLimits.DEFAULT;
-        XmlLimits parts = format.limits() != null ? format.limits() : XmlLimits.DEFAULT;
+        SheetLimits limits = format.sheetLimits();
+        XmlLimits parts = XmlLimits.DEFAULT;
         // no text node of the workbook's XML may outgrow a cell's limit: the parser would hold it whole
         XMLInputFactory2 xml = SecureXmlInputFactory.create(new XmlLimits(parts.maxDepth(), parts.maxAttributes(),
                 (int) Math.min(limits.maxTextSize(), Integer.MAX_VALUE), parts.maxAttributeSize()));

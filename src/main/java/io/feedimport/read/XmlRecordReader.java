@@ -1,11 +1,6 @@
 package io.feedimport.read;
 
-import java.io.BufferedInputStream;
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -15,20 +10,16 @@ import javax.xml.stream.XMLStreamException;
 
 import io.feedimport.feed.FeedDefinition;
 import io.feedimport.feed.FieldDefinition;
-import io.feedimport.feed.FormatDefinition;
 import io.feedimport.feed.PathStep;
-import io.feedimport.support.Messages;
-import org.codehaus.stax2.XMLInputFactory2;
+import io.feedimport.feed.XmlFormat;
 import org.codehaus.stax2.XMLStreamReader2;
 
 /**
  * Streams the records of an XML feed with Woodstox's cursor API: finds each record element on the feed's record
- * path and has a {@link RecordCollector} take its fields. Only the current record's field texts are held.
+ * path and has a {@link RecordCollector} take its fields. Only the current record's field texts are held. The file is
+ * opened, and its encoding settled, by {@link XmlInput}.
  */
 public final class XmlRecordReader implements RecordReader {
-
-    /** More than Woodstox reads to detect the encoding: its first input buffer. */
-    private static final int DETECTION_BYTES = 256 * 1024;
 
     private final String file;
     private final String recordPath;
@@ -43,75 +34,21 @@ public final class XmlRecordReader implements RecordReader {
     private long position;
     private String rootElement;
 
-    private XmlRecordReader(FeedDefinition feed, Path path, InputStream input, CountingInputStream counted,
-                            XMLStreamReader2 xml) {
+    private XmlRecordReader(FeedDefinition feed, XmlFormat format, Path path, XmlInput opened) {
         this.file = path.toString();
-        this.recordPath = feed.format().recordPath();
-        this.recordSteps = feed.format().record();
+        this.recordPath = format.recordPath();
+        this.recordSteps = format.record();
         this.fieldNames = feed.fields().stream().map(FieldDefinition::name).toList();
-        this.input = input;
-        this.counted = counted;
-        this.xml = xml;
-        this.collector = new RecordCollector(new FieldPathTree(feed.fields()), fieldNames.size(),
-                feed.format().limits().maxDepth() + 1);
+        this.input = opened.input();
+        this.counted = opened.counted();
+        this.xml = opened.xml();
+        this.collector = new RecordCollector(new FieldPathTree(feed.fields()), fieldNames.size(), format.limits().maxDepth() + 1);
     }
 
     /** Opens the file; the encoding is detected from BOM and prolog unless the feed declares one. */
     public static XmlRecordReader open(FeedDefinition feed, Path path) {
-        InputFiles.requireReadable(path);
-        FormatDefinition format = feed.format();
-        XMLInputFactory2 factory = SecureXmlInputFactory.create(format.limits());
-        InputStream input = null;
-        try {
-            CountingInputStream counted = new CountingInputStream(Files.newInputStream(path));
-            input = new BufferedInputStream(counted, 64 * 1024);
-            Charset charset = format.autoEncoding() ? declaredEncoding(factory, input) : Charset.forName(format.encoding());
-            XMLStreamReader2 xml;
-            if (Utf8CheckingInputStream.checks(charset) && (format.autoEncoding() || decodesAs(factory, input, charset))) {
-                // Woodstox's own UTF-8 byte path, a quarter faster than any Reader, once the bytes are checked
-                xml = (XMLStreamReader2) factory.createXMLStreamReader(new Utf8CheckingInputStream(path, input, charset));
-            } else {
-                int bom = charset.equals(StandardCharsets.UTF_8) ? Boms.skip(input) : 0;
-                xml = (XMLStreamReader2) factory.createXMLStreamReader(new DecodingReader(path, input, bom, charset));
-            }
-            return new XmlRecordReader(feed, path, input, counted, xml);
-        } catch (IOException e) {
-            closeQuietly(input);
-            throw InputException.unreadable(path.toString(), "cannot be read: " + e.getMessage());
-        } catch (XMLStreamException e) {
-            closeQuietly(input);
-            throw malformed(path.toString(), e, 0);
-        }
-    }
-
-    /**
-     * The encoding the file's BOM and prolog declare, as Woodstox detects it; the stream is rewound after, so that
-     * {@link DecodingReader} decodes it from its first byte.
-     */
-    private static Charset declaredEncoding(XMLInputFactory2 factory, InputStream input) throws XMLStreamException, IOException {
-        input.mark(DETECTION_BYTES);
-        XMLStreamReader2 probe = (XMLStreamReader2) factory.createXMLStreamReader(input);
-        String encoding = probe.getEncoding();
-        probe.close(); // leaves the stream open: Woodstox closes input only when asked to (P_AUTO_CLOSE_INPUT)
-        input.reset();
-        try {
-            return encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
-        } catch (IllegalArgumentException e) {
-            throw new XMLStreamException("the file declares the encoding '" + encoding + "', which Java does not know");
-        }
-    }
-
-    /**
-     * Whether Woodstox, reading the bytes, would decode them as the feed's {@code encoding} says: a prolog declaring
-     * another one would make it decode them as that instead.
-     */
-    private static boolean decodesAs(XMLInputFactory2 factory, InputStream input, Charset encoding) throws IOException {
-        try {
-            return declaredEncoding(factory, input).equals(encoding);
-        } catch (XMLStreamException e) {
-            input.reset(); // the Reader path reports what is wrong with the file, as it always has
-            return false;
-        }
+        XmlFormat format = (XmlFormat) feed.format(); // registered for xml, whose variant this is
+        return new XmlRecordReader(feed, format, path, XmlInput.open(path, format));
     }
 
     @Override
@@ -123,7 +60,7 @@ public final class XmlRecordReader implements RecordReader {
         try {
             return collect();
         } catch (XMLStreamException e) {
-            throw malformed(file, e, position);
+            throw MalformedXml.of(file, e, position);
         }
     }
 
@@ -138,7 +75,7 @@ public final class XmlRecordReader implements RecordReader {
             try {
                 xml.skipElement();
             } catch (XMLStreamException e) {
-                throw malformed(file, e, position);
+                throw MalformedXml.of(file, e, position);
             }
             endElement();
         }
@@ -170,7 +107,7 @@ public final class XmlRecordReader implements RecordReader {
                 }
             }
         } catch (XMLStreamException e) {
-            throw malformed(file, e, 0);
+            throw MalformedXml.of(file, e, 0);
         }
         if (position == 0) {
             throw InputException.noRecords(file, recordPath, rootElement);
@@ -192,33 +129,9 @@ public final class XmlRecordReader implements RecordReader {
         return new SourceRecord(file, position, start.getLineNumber(), start.getColumnNumber(), fieldNames, values);
     }
 
-    private static InputException malformed(String file, XMLStreamException e, long record) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof UndecodableBytes bytes) {
-                return InputException.malformed(file, bytes.line, bytes.column, record, bytes.getMessage(), e);
-            }
-        }
-        Location location = e.getLocation();
-        String reason = e.getMessage() == null ? "malformed XML" : e.getMessage();
-        int at = reason.indexOf("\n at [");
-        reason = Messages.firstLine(at >= 0 ? reason.substring(0, at) : reason).trim();
-        return InputException.malformed(file, location == null ? 0 : location.getLineNumber(),
-                location == null ? 0 : location.getColumnNumber(), record, "malformed XML: " + reason, e);
-    }
-
     @Override
     public long bytesRead() {
         return counted.count();
-    }
-
-    private static void closeQuietly(InputStream input) {
-        if (input != null) {
-            try {
-                input.close();
-            } catch (IOException ignored) {
-                // nothing more to report than the error already being thrown
-            }
-        }
     }
 
     @Override
@@ -228,6 +141,6 @@ public final class XmlRecordReader implements RecordReader {
         } catch (XMLStreamException ignored) {
             // closing a reader we are abandoning cannot lose data
         }
-        closeQuietly(input);
+        XmlInput.closeQuietly(input);
     }
 }

@@ -1,13 +1,9 @@
 package io.feedimport.store;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,8 +12,6 @@ import java.util.Map;
 import java.util.Set;
 
 import io.feedimport.feed.FeedDefinition;
-import io.feedimport.feed.FieldDefinition;
-import io.feedimport.feed.FieldType;
 import io.feedimport.mapping.Row;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -30,51 +24,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class EntityStore {
 
     private final JdbcTemplate jdbc;
-    private final String table;
-    private final List<String> keyColumns;
-    private final List<FieldType> keyTypes;
-    private final FieldType versionType;
-    private final String versionColumn;
-    private final String insert;
-    private final String update;
-    private final int[] insertTypes;
-    private final int[] updateTypes;
+    private final EntityStatements sql;
+    private final EntityKeys keys;
 
     public EntityStore(JdbcTemplate jdbc, FeedDefinition feed) {
         this.jdbc = jdbc;
-        this.table = feed.target().table();
-        List<FieldDefinition> keys = feed.target().key().stream().map(name -> feed.field(name).orElseThrow()).toList();
-        this.keyColumns = keys.stream().map(FieldDefinition::column).toList();
-        this.keyTypes = keys.stream().map(FieldDefinition::type).toList();
-        FieldDefinition version = feed.target().versioned() ? feed.field(feed.target().version()).orElseThrow() : null;
-        this.versionColumn = version == null ? null : version.column();
-        this.versionType = version == null ? null : version.type();
-        List<String> columns = new ArrayList<>(feed.fields().stream().map(FieldDefinition::column).toList());
-        columns.addAll(EntityTable.ENGINE_COLUMNS);
-        String where = String.join(" AND ", keyColumns.stream().map(c -> c + " = ?").toList());
-        this.insert = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
-                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
-        this.update = "UPDATE " + table + " SET " + String.join(", ", columns.stream().map(c -> c + " = ?").toList())
-                + " WHERE " + where;
-        // explicit SQL types: for a null value the JDBC template would otherwise ask the driver for parameter
-        // metadata, which costs PostgreSQL a round trip per statement
-        List<Integer> types = new ArrayList<>(feed.fields().stream()
-                .map(f -> f.lookup() == null ? sqlType(f.type()) : Types.BIGINT).toList());
-        types.addAll(List.of(Types.VARCHAR, Types.BIGINT, Types.BIGINT, Types.TIMESTAMP_WITH_TIMEZONE));
-        this.insertTypes = types.stream().mapToInt(Integer::intValue).toArray();
-        types.addAll(keyTypes.stream().map(EntityStore::sqlType).toList());
-        this.updateTypes = types.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    private static int sqlType(FieldType type) {
-        return switch (type) {
-            case STRING, ENUM -> Types.VARCHAR;
-            case INTEGER -> Types.BIGINT;
-            case DECIMAL -> Types.NUMERIC;
-            case BOOLEAN -> Types.BOOLEAN;
-            case DATE -> Types.DATE;
-            case DATETIME -> Types.TIMESTAMP_WITH_TIMEZONE;
-        };
+        this.sql = new EntityStatements(feed);
+        this.keys = new EntityKeys(feed);
     }
 
     /** One row, as {@link #upsertAll} does it for many. */
@@ -107,7 +63,7 @@ public final class EntityStore {
         Map<List<Object>, Object[]> current = new HashMap<>(existing);
         List<StoreResult> results = new ArrayList<>(upserts.size());
         for (Upsert upsert : upserts) {
-            List<Object> key = keyOf(upsert.row());
+            List<Object> key = keys.of(upsert.row());
             Object[] stored = current.get(key);
             StoreResult result;
             if (busy.contains(key)) {
@@ -118,8 +74,7 @@ public final class EntityStore {
                 result = StoreResult.INSERTED;
             } else if (upsert.row().hash().equals(stored[0])) {
                 result = StoreResult.UNCHANGED;
-            } else if (versionType != null && stored[1] != null && upsert.row().version() != null
-                    && Versions.compare(upsert.row().version(), stored[1]) < 0) {
+            } else if (keys.outdated(upsert.row(), stored[1])) {
                 result = StoreResult.OUTDATED;
             } else {
                 result = StoreResult.UPDATED;
@@ -131,75 +86,42 @@ public final class EntityStore {
             results.add(result);
         }
         if (!inserts.isEmpty()) {
-            jdbc.batchUpdate(insert, inserts.values().stream().map(u -> withEngineColumns(u, new Object[0])).toList(), insertTypes);
+            jdbc.batchUpdate(sql.insert(), inserts.values().stream().map(u -> withEngineColumns(u, new Object[0])).toList(),
+                    sql.insertTypes());
         }
         if (!updates.isEmpty()) {
-            jdbc.batchUpdate(update, updates.entrySet().stream()
-                    .map(e -> withEngineColumns(e.getValue(), keyValues(e.getValue().row()))).toList(), updateTypes);
+            jdbc.batchUpdate(sql.update(), updates.entrySet().stream()
+                    .map(e -> withEngineColumns(e.getValue(), keyValues(e.getValue().row()))).toList(), sql.updateTypes());
         }
         return results;
     }
 
     private Map<List<Object>, Object[]> lockExisting(List<Upsert> upserts, boolean skipLocked) {
-        List<List<Object>> keys = upserts.stream().map(u -> keyOf(u.row())).distinct().toList();
-        // ordered, so that two consumers locking overlapping keys take the locks in the same order
-        String select = "SELECT " + String.join(", ", keyColumns) + ", fi_hash" + (versionColumn == null ? "" : ", " + versionColumn)
-                + " FROM " + table + " WHERE " + keyCondition(keys.size()) + " ORDER BY " + String.join(", ", keyColumns)
-                + " FOR UPDATE" + (skipLocked ? " SKIP LOCKED" : "");
+        List<List<Object>> wanted = upserts.stream().map(u -> keys.of(u.row())).distinct().toList();
         Map<List<Object>, Object[]> found = new HashMap<>();
-        jdbc.query(select, rs -> {
-            found.put(keyOf(rs), current(rs));
-        }, keys.stream().flatMap(List::stream).toArray());
+        jdbc.query(sql.lockExisting(wanted.size(), skipLocked), rs -> {
+            found.put(keys.of(rs), keys.stored(rs));
+        }, wanted.stream().flatMap(List::stream).toArray());
         return found;
     }
 
     /** Of the keys the locking read did not return, those whose rows exist: another transaction holds them. */
     private Set<List<Object>> heldElsewhere(List<Upsert> upserts, Set<List<Object>> locked) {
-        List<List<Object>> missing = upserts.stream().map(u -> keyOf(u.row())).distinct()
+        List<List<Object>> missing = upserts.stream().map(u -> keys.of(u.row())).distinct()
                 .filter(key -> !locked.contains(key)).toList();
         if (missing.isEmpty()) {
             return Set.of();
         }
         // a plain read does not wait for row locks
         Set<List<Object>> held = new HashSet<>();
-        jdbc.query("SELECT " + String.join(", ", keyColumns) + " FROM " + table + " WHERE " + keyCondition(missing.size()),
-                rs -> {
-                    held.add(keyOf(rs));
-                }, missing.stream().flatMap(List::stream).toArray());
+        jdbc.query(sql.existingKeys(missing.size()), rs -> {
+            held.add(keys.of(rs));
+        }, missing.stream().flatMap(List::stream).toArray());
         return held;
-    }
-
-    private String keyCondition(int keys) {
-        return keyColumns.size() == 1
-                ? keyColumns.get(0) + " IN (" + String.join(", ", Collections.nCopies(keys, "?")) + ")"
-                : String.join(" OR ", Collections.nCopies(keys,
-                        "(" + String.join(" AND ", keyColumns.stream().map(c -> c + " = ?").toList()) + ")"));
     }
 
     private static Object[] keyValues(Row row) {
         return Arrays.stream(row.keyColumns()).mapToObj(i -> row.values()[i]).toArray();
-    }
-
-    private List<Object> keyOf(Row row) {
-        List<Object> key = new ArrayList<>(row.keyColumns().length);
-        for (int column : row.keyColumns()) {
-            key.add(Versions.comparable(row.values()[column]));
-        }
-        return key;
-    }
-
-    private List<Object> keyOf(ResultSet rs) throws SQLException {
-        List<Object> key = new ArrayList<>(keyColumns.size());
-        for (int i = 0; i < keyColumns.size(); i++) {
-            key.add(Versions.comparable(rs.getObject(i + 1, Versions.javaType(keyTypes.get(i)))));
-        }
-        return key;
-    }
-
-    private Object[] current(ResultSet rs) throws SQLException {
-        int hashColumn = keyColumns.size() + 1;
-        Object version = versionType == null ? null : rs.getObject(hashColumn + 1, Versions.javaType(versionType));
-        return new Object[] {rs.getString(hashColumn), version};
     }
 
     private static Object[] withEngineColumns(Upsert upsert, Object[] trailing) {

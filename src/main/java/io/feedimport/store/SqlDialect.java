@@ -8,9 +8,10 @@ import java.util.Locale;
 import javax.sql.DataSource;
 
 import io.feedimport.feed.FieldDefinition;
+import io.feedimport.feed.FieldType;
 
-/** The few places where H2 and PostgreSQL differ for us in the target tables: column types. */
-public enum SqlDialect {
+/** The few places where H2 and PostgreSQL differ for us: column types in the target tables. */
+public enum SqlDialect implements FieldType.ColumnTypes {
     H2("DECFLOAT", "CHARACTER VARYING"),
     POSTGRESQL("NUMERIC", "TEXT");
 
@@ -41,19 +42,15 @@ public enum SqlDialect {
         if (field.lookup() != null) {
             return "BIGINT"; // the id of the reference row, not the text that named it
         }
-        return switch (field.type()) {
-            // past a million characters a bounded VARCHAR buys nothing, and PostgreSQL caps it at about ten million
-            case STRING -> field.maxLength() == null || field.maxLength() > 1_000_000
-                    ? unboundedTextType : "VARCHAR(" + field.maxLength() + ")";
-            case ENUM -> "VARCHAR(" + field.values().stream().mapToInt(String::length).max().orElse(1) + ")";
-            case INTEGER -> "BIGINT";
-            case DECIMAL -> decimalType;
-            case BOOLEAN -> "BOOLEAN";
-            case DATE -> "DATE";
-            case DATETIME -> "TIMESTAMP WITH TIME ZONE";
-        };
+        return field.type().columnType(field, this);
     }
 
+    @Override
+    public String decimal() {
+        return decimalType;
+    }
+
+    @Override
     public String longText() {
         return unboundedTextType;
     }

@@ -35,7 +35,7 @@ final class FieldValidator {
 
     @SuppressWarnings("unchecked")
     private static Comparable<Object> bound(FieldDefinition field, String text) {
-        return text == null ? null : (Comparable<Object>) ValueParser.parse(field.type(), text, null);
+        return text == null ? null : (Comparable<Object>) field.type().parse(text, null);
     }
 
     /** @return the typed value, or null when missing or invalid (then a violation is added) */
@@ -48,7 +48,7 @@ final class FieldValidator {
         }
         Object value;
         try {
-            value = ValueParser.parse(field.type(), raw, format);
+            value = field.type().parse(raw, format);
         } catch (IllegalArgumentException e) {
             violations.add(new Violation(field.name(), "type", raw, field.name() + " is " + e.getMessage()));
             return null;

@@ -26,7 +26,7 @@ class FeedDefinitionLoaderTest {
 
         assertThat(feed.name()).isEqualTo("offers");
         assertThat(feed.format().recordPath()).isEqualTo("/feed/offers/offer");
-        assertThat(feed.format().autoEncoding()).isTrue();
+        assertThat(((XmlFormat) feed.format()).autoEncoding()).isTrue();
         assertThat(feed.target().table()).isEqualTo("offer");
         assertThat(feed.target().key()).containsExactly("id");
         assertThat(feed.target().version()).isEqualTo("updatedAt");
@@ -217,7 +217,7 @@ class FeedDefinitionLoaderTest {
                 fields: { id: { path: "@id", type: string } }
                 target: { key: [id] }
                 """);
-        assertThat(loader.load(ok).format().record()).extracting(PathStep::namespaceUri).containsOnly("urn:erp");
+        assertThat(((XmlFormat) loader.load(ok).format()).record()).extracting(PathStep::namespaceUri).containsOnly("urn:erp");
 
         Path bad = write("""
                 name: offers
@@ -275,9 +275,10 @@ class FeedDefinitionLoaderTest {
         FeedDefinition feed = loader.load(contacts);
 
         assertThat(feed.format().isSheet()).isTrue();
-        assertThat(feed.format().sheet()).isEqualTo("Contacts");
-        assertThat(feed.format().headerRow()).isEqualTo(2);
-        assertThat(feed.format().sheetLimits()).isEqualTo(new SheetLimits(100_000_000L, 0.005, SheetLimits.DEFAULT.maxTextSize(),
+        SheetFormat format = (SheetFormat) feed.format();
+        assertThat(format.sheet()).isEqualTo("Contacts");
+        assertThat(format.headerRow()).isEqualTo(2);
+        assertThat(format.sheetLimits()).isEqualTo(new SheetLimits(100_000_000L, 0.005, SheetLimits.DEFAULT.maxTextSize(),
                 SheetLimits.DEFAULT.maxSharedStringsSize()));
         assertThat(feed.fields()).extracting(FieldDefinition::sheetColumn).containsExactly("E-mail", "F");
         assertThatThrownBy(() -> loader.load(mixed)).hasMessageContainingAll(
