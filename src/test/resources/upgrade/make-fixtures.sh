@@ -11,8 +11,10 @@
 # test database is dropped and made anew on the way.
 #
 # What each database gets, through the old CLI only (plus a trigger, dropped again, to make one record park):
-#   run 1  small-offers.xml: 5 read, 2 skipped (a negative price, an unknown kind): a skip report
-#   run 2  offers.xml with offer OF-000007 refused as a transient conflict: 300 read, 15 skipped, 1 parked
+#   run 1  small-offers.xml: 5 read, 2 skipped (a negative price, an unknown kind and currency): a skip report, and
+#          FAILED, being over the feed's skip limit
+#   run 2  offers.xml with offer OF-000007 refused as a transient conflict: 300 read, 15 skipped, 282 persisted,
+#          2 unchanged, 1 parked after 5 attempts
 #   poll   the feed's drop folder twice: a generated file imported (run 3, file ledger IMPORTED, archived) and a
 #          file that is not XML (run 4 FAILED, file ledger FAILED), with pick-up log entries and the feed lock row
 set -euo pipefail
