@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Set;
 
 import io.feedimport.run.EngineProperties;
-import io.feedimport.run.ParkedReplay;
+import io.feedimport.transport.ParkedReplay;
 import io.feedimport.report.RunSummary;
 
 /** {@code replay FEED (--run N | --all) [--jobs DIR]}: sends parked records back to be handled again. */

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 import io.feedimport.feed.FeedDefinition;
 import io.feedimport.feed.Feeds;
 import io.feedimport.report.RunSummary;
-import io.feedimport.run.ParkedReplay;
+import io.feedimport.transport.ParkedReplay;
 import io.feedimport.run.RunLedger;
 import io.feedimport.transport.JdbcParkingLot;
 import io.feedimport.transport.ParkedRecord;

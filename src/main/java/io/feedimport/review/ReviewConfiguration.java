@@ -4,7 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 import io.feedimport.feed.Feeds;
-import io.feedimport.run.ParkedReplay;
+import io.feedimport.transport.ParkedReplay;
 import io.feedimport.transport.JdbcParkingLot;
 import io.feedimport.schedule.PickupLog;
 import io.feedimport.run.RunLedger;

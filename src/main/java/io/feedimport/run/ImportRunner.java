@@ -12,7 +12,6 @@ import io.feedimport.publish.RecordPublisher;
 import io.feedimport.read.RecordReaders;
 import io.feedimport.report.RunStatus;
 import io.feedimport.report.RunSummary;
-import io.feedimport.store.EntityTable;
 import io.feedimport.run.RunLedger;
 import io.feedimport.report.SkipReportStore;
 import io.feedimport.support.Messages;
@@ -33,12 +32,12 @@ public final class ImportRunner {
     private final PublisherFactory publishers;
     private final RunAccounting accounting;
     private final RunLedger runs;
-    private final EntityTable tables;
+    private final TargetTables tables;
     private final RunReporter reporter;
     private final SkipReportStore skipReport;
 
     public ImportRunner(JobOperator jobOperator, RunResolver resolver, ImportJobFactory jobs, PublisherFactory publishers,
-                        RunAccounting accounting, RunLedger runs, EntityTable tables, RunReporter reporter,
+                        RunAccounting accounting, RunLedger runs, TargetTables tables, RunReporter reporter,
                         SkipReportStore skipReport) {
         this.jobOperator = jobOperator;
         this.resolver = resolver;

@@ -2,11 +2,8 @@ package io.feedimport.run;
 
 import io.feedimport.monitoring.FeedMetrics;
 import io.feedimport.monitoring.RunReporter;
-import io.feedimport.publish.ParkedQueue;
 import io.feedimport.publish.PublisherFactory;
 import io.feedimport.report.SkipReportStore;
-import io.feedimport.store.EntityTable;
-import io.feedimport.transport.JdbcParkingLot;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -17,7 +14,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Wires runs: their ledgers (runs, per-record outcomes, retention), the accounting that closes a run, the import
- * runner, recovery of interrupted runs and the replay of parked records. The ledgers' tables exist before any of
+ * runner and recovery of interrupted runs. The ledgers' tables exist before any of
  * these beans is made: the JdbcTemplate and the JobRepository wait for Boot's Flyway migration.
  */
 @Configuration(proxyBeanMethods = false)
@@ -45,12 +42,6 @@ public class RunConfiguration {
     }
 
     @Bean
-    ParkedReplay parkedReplay(JdbcParkingLot parkingLot, PublisherFactory publishers, ParkedQueue parkedQueue,
-                              OutcomeLedger ledger, RunAccounting accounting, RunLedger runs, JobRepository jobRepository) {
-        return new ParkedReplay(parkingLot, publishers, parkedQueue, ledger, accounting, runs, jobRepository);
-    }
-
-    @Bean
     RunRecovery runRecovery(JobRepository jobRepository, JobOperator jobOperator, RunLedger runs) {
         return new RunRecovery(jobRepository, jobOperator, runs);
     }
@@ -58,7 +49,7 @@ public class RunConfiguration {
     @Bean
     ImportRunner importRunner(JobRepository jobRepository, JobOperator jobOperator, PlatformTransactionManager transactionManager,
                               SkipReportStore skipReport, RunAccounting accounting, RunLedger runs, PublisherFactory publishers,
-                              EntityTable tables, EngineProperties properties, RunReporter reporter, FeedMetrics metrics) {
+                              TargetTables tables, EngineProperties properties, RunReporter reporter, FeedMetrics metrics) {
         ImportJobFactory jobs = new ImportJobFactory(jobRepository, transactionManager, skipReport, runs, accounting,
                 properties.reconcileTimeout(), metrics);
         RunResolver resolver = new RunResolver(jobRepository, jobOperator, runs);

@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import io.feedimport.feed.FeedDefinition;
 import io.feedimport.feed.FieldDefinition;
 import io.feedimport.support.Messages;
+import io.feedimport.run.TargetTables;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -21,7 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The target table of a feed, derived from its field types: created when missing, and refused with a clear message
  * when it exists without a column the feed needs (feedimport never alters a table it did not just create).
  */
-public final class EntityTable {
+public final class EntityTable implements TargetTables {
 
     static final List<String> ENGINE_COLUMNS = List.of("fi_hash", "fi_run_id", "fi_record_no", "fi_updated_at");
 
@@ -34,6 +35,7 @@ public final class EntityTable {
     }
 
     /** @throws TargetTableException when the table cannot be created or lacks a column the feed needs */
+    @Override
     public void ensure(FeedDefinition feed) {
         try {
             new JdbcTemplate(dataSource).execute(createStatement(feed));

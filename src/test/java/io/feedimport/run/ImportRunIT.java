@@ -22,6 +22,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import io.feedimport.transport.ParkedReplay;
 
 /** Whole runs on the embedded default (file-based H2, in-process transport), through the Spring Batch job. */
 class ImportRunIT {
