@@ -6,5 +6,15 @@
  * {@link io.feedimport.consume.Decision} out, each in its own way. {@link io.feedimport.consume.ConsumeConfiguration}
  * wires the consumers that store records; {@link io.feedimport.consume.RateLimitConfiguration} where rate limits are
  * kept.
+ *
+ * <p>It uses packages further down the data's path:
+ * <ul>
+ * <li>{@code io.feedimport.mapping}: a consumer is where a message becomes a stored entity, so it drives
+ * mapping;</li>
+ * <li>{@code io.feedimport.reference}: the lookups that mapping resolves, and the rate limits kept beside the Redis
+ * client;</li>
+ * <li>{@code io.feedimport.store}: the upsert of the mapped rows, in the consumer's own transaction, so that an
+ * outcome is written only with the row it counts.</li>
+ * </ul>
  */
 package io.feedimport.consume;

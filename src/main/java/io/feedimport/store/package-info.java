@@ -1,5 +1,6 @@
 /**
- * Store: typed {@link io.feedimport.mapping.Row}s in, rows of each feed's target table out, with what happened to each
+ * Store: typed {@link io.feedimport.mapping.Row}s in, rows of each feed's target table out, with what happened to
+ * each
  * ({@link io.feedimport.store.StoreResult}). {@link io.feedimport.store.EntityTable} creates the table from the field
  * types, {@link io.feedimport.store.EntityStore} upserts by key in batches. How a value binds, reads back, compares
  * and which column type it takes is its {@link io.feedimport.feed.FieldType}'s; where H2 and PostgreSQL differ,

@@ -1,4 +1,4 @@
-package io.feedimport.run;
+package io.feedimport.transport;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -15,10 +15,9 @@ import io.feedimport.publish.PublisherFactory;
 import io.feedimport.publish.RecordMessage;
 import io.feedimport.publish.RecordPublisher;
 import io.feedimport.report.RunSummary;
-import io.feedimport.transport.JdbcParkingLot;
 import io.feedimport.run.OutcomeLedger;
-import io.feedimport.transport.ParkedRecord;
 import io.feedimport.run.RecordOutcome;
+import io.feedimport.run.RunAccounting;
 import io.feedimport.run.RunLedger;
 import io.feedimport.support.JsonCodec;
 import org.springframework.batch.core.job.JobInstance;

@@ -11,14 +11,17 @@ import io.feedimport.publish.ParkingLot;
 import io.feedimport.publish.PublisherFactory;
 import io.feedimport.run.EngineProperties;
 import io.feedimport.run.OutcomeLedger;
+import io.feedimport.run.RunAccounting;
+import io.feedimport.run.RunLedger;
 import io.feedimport.transport.rabbit.RabbitConfiguration;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Wires the parking lot that every transport parks into, and the in-process transport. */
+/** Wires the parking lot that every transport parks into, the replay out of it, and the in-process transport. */
 @Configuration(proxyBeanMethods = false)
 public class TransportConfiguration {
 
@@ -42,6 +45,13 @@ public class TransportConfiguration {
     @ConditionalOnProperty(name = "feedimport.transport", havingValue = "in-process", matchIfMissing = true)
     InProcessQueueDepths inProcessQueueDepths(JdbcParkingLot parkingLot) {
         return new InProcessQueueDepths(feed -> parkingLot.count(null, feed));
+    }
+
+    /** Replays parked records through whichever transport is configured. */
+    @Bean
+    ParkedReplay parkedReplay(JdbcParkingLot parkingLot, PublisherFactory publishers, ParkedQueue parkedQueue,
+                              OutcomeLedger ledger, RunAccounting accounting, RunLedger runs, JobRepository jobRepository) {
+        return new ParkedReplay(parkingLot, publishers, parkedQueue, ledger, accounting, runs, jobRepository);
     }
 
     @Bean

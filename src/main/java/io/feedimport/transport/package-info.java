@@ -5,8 +5,14 @@
  * transport; a transport only carries the decision out. The in-process transport
  * ({@link io.feedimport.transport.InProcessTransport}) is the embedded default; the broker-backed one in
  * {@code transport.rabbit} implements the same {@link io.feedimport.publish.RecordPublisher}. The database parking
- * lot ({@link io.feedimport.transport.JdbcParkingLot}) serves both; {@link io.feedimport.transport.TransportConfiguration}
- * wires the in-process transport and that parking lot. It imports {@code consume}, further down the
- * data's path, for the consumer it delivers to and that retry policy.
+ * lot ({@link io.feedimport.transport.JdbcParkingLot}) serves both; {@link
+ * io.feedimport.transport.TransportConfiguration}
+ * wires the in-process transport and that parking lot.
+ *
+ * <p>It uses packages further down the data's path:
+ * <ul>
+ * <li>{@code io.feedimport.consume}: the consumer it delivers to, and the retry policy that decides for every
+ * transport.</li>
+ * </ul>
  */
 package io.feedimport.transport;
