@@ -1,5 +1,6 @@
 package io.feedimport;
 
+import io.feedimport.delta.DeltaConfiguration;
 import io.feedimport.monitoring.MonitoringConfiguration;
 import io.feedimport.review.ReviewConfiguration;
 import io.feedimport.consume.ConsumeConfiguration;
@@ -23,6 +24,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import({SourceConfiguration.class, ScheduleConfiguration.class, RunConfiguration.class, ReportConfiguration.class,
+        DeltaConfiguration.class,
         TransportConfiguration.class, RabbitConfiguration.class, ConsumeConfiguration.class, RateLimitConfiguration.class,
         ReferenceConfiguration.class, StoreConfiguration.class, MonitoringConfiguration.class, ReviewConfiguration.class})
 public class FeedImportApplication {

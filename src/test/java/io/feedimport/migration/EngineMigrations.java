@@ -27,14 +27,22 @@ public final class EngineMigrations {
         return flyway(dataSource).migrate();
     }
 
+    /** Migrates up to a version only, as a database left by the release that ended there. */
+    public static MigrateResult migrate(DataSource dataSource, String version) {
+        return configuration(dataSource).target(version).load().migrate();
+    }
+
     public static Flyway flyway(DataSource dataSource) {
+        return configuration(dataSource).load();
+    }
+
+    private static org.flywaydb.core.api.configuration.FluentConfiguration configuration(DataSource dataSource) {
         PropertySource<?> settings = applicationYaml();
         return Flyway.configure()
                 .dataSource(dataSource)
                 .locations(setting(settings, "locations").replace("{vendor}", vendor(dataSource)))
                 .baselineOnMigrate(Boolean.parseBoolean(setting(settings, "baseline-on-migrate")))
-                .baselineVersion(setting(settings, "baseline-version"))
-                .load();
+                .baselineVersion(setting(settings, "baseline-version"));
     }
 
     /** The vendor as Boot names it in {@code {vendor}}: h2, postgresql. */

@@ -14,6 +14,7 @@ import io.feedimport.report.Rejections;
 import io.feedimport.report.SkipReportStore;
 import io.feedimport.run.ImportRunner;
 import io.feedimport.run.OutcomeLedger;
+import io.feedimport.delta.FingerprintLedger;
 import io.feedimport.run.RunLedger;
 import io.feedimport.run.RunRetention;
 import io.feedimport.schedule.FeedLocks;
@@ -38,7 +39,7 @@ class MigrationsRunFirstTest {
 
     private static final List<Class<?>> TABLE_USERS = List.of(RunLedger.class, OutcomeLedger.class, RunRetention.class,
             SkipReportStore.class, Rejections.class, JdbcParkingLot.class, FileLedger.class, FeedLocks.class,
-            PickupLog.class, EntityTable.class, JobRepository.class, ImportRunner.class);
+            PickupLog.class, FingerprintLedger.class, EntityTable.class, JobRepository.class, ImportRunner.class);
 
     @TempDir
     Path dataDir;

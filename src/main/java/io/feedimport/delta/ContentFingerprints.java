@@ -1,0 +1,93 @@
+package io.feedimport.delta;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+
+import io.feedimport.feed.FeedDefinition;
+import io.feedimport.feed.FieldDefinition;
+
+/**
+ * Fingerprints of one feed's records: 128 bits of SHA-256 in hex. A content fingerprint covers the record's canonical
+ * values and the feed's mapping (each field's name, path, type, format and lookup, the lookups' tables and the target),
+ * so the same values under another mapping fingerprint differently and are sent again. Rules (lengths, patterns,
+ * bounds) are not part of it: a stricter rule skips records, a looser one lets records through that were never stored
+ * and so have no fingerprint. An instance is not thread-safe: one per run.
+ */
+public final class ContentFingerprints {
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final MessageDigest digest = sha256();
+    private final String feed;
+    private final byte[] mapping;
+
+    public ContentFingerprints(FeedDefinition feed) {
+        this.feed = feed.name();
+        this.mapping = digest.digest(mapping(feed).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The text every content fingerprint of the feed starts from. */
+    static String mapping(FeedDefinition feed) {
+        StringBuilder text = new StringBuilder();
+        for (FieldDefinition field : feed.fields()) {
+            text.append(field.name()).append('\u0000').append(field.path()).append('\u0000').append(field.sheetColumn())
+                    .append('\u0000').append(field.type()).append('\u0000').append(field.format()).append('\u0000')
+                    .append(field.lookup() == null ? "" : feed.lookups().get(field.lookup())).append('\n');
+        }
+        return text.append(feed.target().table()).append('\u0000').append(feed.target().key()).append('\u0000')
+                .append(feed.target().version()).toString();
+    }
+
+    /** The fingerprint of a record's content: its values in canonical text by field name, in the feed's field order. */
+    public String content(Map<String, String> values) {
+        digest.update(mapping);
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            // a separator no canonical value contains unescaped would be needed otherwise: lengths make it unambiguous
+            update(value.getKey());
+            update(value.getValue());
+        }
+        return hex(digest.digest());
+    }
+
+    /** The fingerprint of a key of this feed, as stored in the ledger: keys may be longer than any column allows. */
+    public String key(String key) {
+        return key(digest, feed, key);
+    }
+
+    /** As {@link #key(String)}, from any thread: for the consumers, which store what the importer compares. */
+    public static String key(String feed, String key) {
+        return key(sha256(), feed, key);
+    }
+
+    private static String key(MessageDigest digest, String feed, String key) {
+        update(digest, feed);
+        update(digest, key);
+        return hex(digest.digest());
+    }
+
+    private void update(String text) {
+        update(digest, text);
+    }
+
+    private static void update(MessageDigest digest, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        int length = bytes.length;
+        digest.update(new byte[] {(byte) (length >>> 24), (byte) (length >>> 16), (byte) (length >>> 8), (byte) length});
+        digest.update(bytes);
+    }
+
+    private static String hex(byte[] sha256) {
+        return HEX.formatHex(sha256, 0, 16);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

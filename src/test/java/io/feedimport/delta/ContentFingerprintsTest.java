@@ -1,0 +1,95 @@
+package io.feedimport.delta;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.feedimport.feed.FeedDefinition;
+import io.feedimport.feed.FeedDefinitionLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ContentFingerprintsTest {
+
+    private static final String FEED = """
+            name: flats
+            format: { type: xml, record: /flats/flat }
+            fields:
+              id:    { path: "@id", type: string, required: true }
+              title: { path: title, type: string, maxLength: 100 }
+              rooms: { path: rooms, type: integer }
+            target: { table: flat, key: [id] }
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theSameValuesHaveTheSameFingerprintAndAnyChangedValueAnother() throws IOException {
+        ContentFingerprints flats = fingerprints(FEED);
+
+        String stored = flats.content(values("F-1", "Flat", "2"));
+
+        assertThat(flats.content(values("F-1", "Flat", "2"))).isEqualTo(stored).hasSize(32);
+        assertThat(fingerprints(FEED).content(values("F-1", "Flat", "2"))).as("another instance, as on another host")
+                .isEqualTo(stored);
+        assertThat(flats.content(values("F-1", "Flat", "3"))).isNotEqualTo(stored);
+        assertThat(flats.content(values("F-1", "Flat ", "2"))).isNotEqualTo(stored);
+    }
+
+    @Test
+    void valuesRunTogetherDoNotCollide() throws IOException {
+        ContentFingerprints flats = fingerprints(FEED);
+
+        assertThat(flats.content(Map.of("title", "ab", "rooms", "1")))
+                .isNotEqualTo(flats.content(Map.of("title", "a", "rooms", "b1")));
+        assertThat(flats.content(Map.of("title", ""))).isNotEqualTo(flats.content(Map.of()));
+    }
+
+    @Test
+    void aChangedMappingChangesEveryFingerprint() throws IOException {
+        String stored = fingerprints(FEED).content(values("F-1", "Flat", "2"));
+
+        assertThat(fingerprints(FEED.replace("path: title", "path: name")).content(values("F-1", "Flat", "2")))
+                .as("a path").isNotEqualTo(stored);
+        assertThat(fingerprints(FEED.replace("rooms: { path: rooms, type: integer }", "rooms: { path: rooms, type: decimal }"))
+                .content(values("F-1", "Flat", "2"))).as("a type").isNotEqualTo(stored);
+        assertThat(fingerprints(FEED.replace("table: flat,", "table: flat2,")).content(values("F-1", "Flat", "2")))
+                .as("the target table").isNotEqualTo(stored);
+    }
+
+    @Test
+    void aChangedRuleKeepsTheFingerprints() throws IOException {
+        String stored = fingerprints(FEED).content(values("F-1", "Flat", "2"));
+
+        assertThat(fingerprints(FEED.replace("maxLength: 100", "maxLength: 50")).content(values("F-1", "Flat", "2")))
+                .isEqualTo(stored);
+    }
+
+    @Test
+    void keysFingerprintTheSameFromTheImporterAndFromAnyConsumerThread() throws IOException {
+        ContentFingerprints flats = fingerprints(FEED);
+
+        assertThat(flats.key("F-1")).isEqualTo(ContentFingerprints.key("flats", "F-1")).hasSize(32);
+        assertThat(ContentFingerprints.key("houses", "F-1")).as("another feed's key").isNotEqualTo(flats.key("F-1"));
+        assertThat(flats.key("x".repeat(100_000))).as("a key longer than any column").hasSize(32);
+    }
+
+    private ContentFingerprints fingerprints(String yaml) throws IOException {
+        Path file = Files.writeString(dir.resolve("flats-" + System.nanoTime() + ".yml"), yaml);
+        FeedDefinition feed = new FeedDefinitionLoader().load(file);
+        return new ContentFingerprints(feed);
+    }
+
+    private static Map<String, String> values(String id, String title, String rooms) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("id", id);
+        values.put("title", title);
+        values.put("rooms", rooms);
+        return values;
+    }
+}

@@ -1,0 +1,98 @@
+package io.feedimport.delta;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import io.feedimport.migration.EngineMigrations;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** What the fingerprint ledger keeps, on every supported database; run against H2 and a real PostgreSQL. */
+abstract class FingerprintLedgerContract {
+
+    JdbcTemplate jdbc;
+    FingerprintLedger ledger;
+
+    abstract DataSource dataSource();
+
+    @BeforeEach
+    void emptyLedger() {
+        EngineMigrations.migrate(dataSource());
+        jdbc = new JdbcTemplate(dataSource());
+        jdbc.update("DELETE FROM fi_fingerprint");
+        ledger = new FingerprintLedger(jdbc);
+    }
+
+    @Test
+    void aRememberedFingerprintIsFoundByItsKeyAndReplacedByTheNextCommittedContent() {
+        String one = ContentFingerprints.key("offers", "OF-1");
+        String two = ContentFingerprints.key("offers", "OF-2");
+
+        ledger.remember(List.of(committed(one, "a"), committed(two, "b")));
+        ledger.remember(List.of(committed(one, "c")));
+
+        assertThat(ledger.stored(List.of(one, two, ContentFingerprints.key("offers", "OF-3"))))
+                .isEqualTo(Map.of(one, content("c"), two, content("b")));
+        assertThat(ledger.stored(List.of())).isEmpty();
+    }
+
+    @Test
+    void aBatchHoldingAKeyTwiceKeepsItsLaterContent() {
+        String one = ContentFingerprints.key("offers", "OF-1");
+
+        ledger.remember(List.of(committed(one, "a"), committed(one, "b")));
+
+        assertThat(ledger.stored(List.of(one, one))).isEqualTo(Map.of(one, content("b")));
+    }
+
+    @Test
+    void nothingIsRememberedWhenTheTransactionThatCommitsTheEntityRollsBack() {
+        String one = ContentFingerprints.key("offers", "OF-1");
+        TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource()));
+
+        transaction.executeWithoutResult(status -> {
+            ledger.remember(List.of(committed(one, "a")));
+            status.setRollbackOnly();
+        });
+
+        assertThat(ledger.stored(List.of(one))).isEmpty();
+    }
+
+    @Test
+    void forgettingAFeedLeavesOtherFeedsAlone() {
+        String offer = ContentFingerprints.key("offers", "1");
+        String contact = ContentFingerprints.key("contacts", "1");
+        ledger.remember(List.of(committed(offer, "a"), new FingerprintLedger.Committed(contact, "contacts", content("a"))));
+
+        assertThat(ledger.forget("offers")).isEqualTo(1);
+
+        assertThat(ledger.stored(List.of(offer, contact))).containsOnlyKeys(contact);
+    }
+
+    @Test
+    void aChunkOfAThousandKeysIsOneRead() {
+        List<FingerprintLedger.Committed> many = java.util.stream.IntStream.range(0, 1000)
+                .mapToObj(i -> committed(ContentFingerprints.key("offers", "OF-" + i), "v" + i)).toList();
+        ledger.remember(many);
+
+        Map<String, String> stored = ledger.stored(many.stream().map(FingerprintLedger.Committed::keyHash).toList());
+
+        assertThat(stored).hasSize(1000).containsEntry(many.get(999).keyHash(), content("v999"));
+    }
+
+    private static FingerprintLedger.Committed committed(String keyHash, String value) {
+        return new FingerprintLedger.Committed(keyHash, "offers", content(value));
+    }
+
+    /** A stand-in content fingerprint: 32 hex digits, as the real ones. */
+    private static String content(String value) {
+        return String.format("%032x", value.hashCode() & 0xffffffffL);
+    }
+}
