@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Prints benchmark figures; asserts nothing (figures are read by people, not by CI).
 #   scripts/bench.sh [RECORDS]        default 1,000,000 records, 2% invalid, heap capped at 256 MB
-#   BENCH_ONLY=startup|embedded|production|xlsx|lookups|patterns   run one part only
+#   BENCH_ONLY=startup|embedded|production|xlsx|lookups|patterns|delta   run one part only
 # 0. startup: wall time of `runs` and of importing the 300-record sample, each the median of 5, from the plain jar
 #    and from the extracted jar with the class data sharing archive scripts/cds.sh records at build time.
 # 1. parse: a bare Woodstox cursor pass vs the engine's read + validate, on the same file, best of 5 rounds
@@ -17,6 +17,11 @@
 # 5. production: the importer publishing to the local RabbitMQ with confirms, one worker process upserting into the
 #    local PostgreSQL (schema feedimport_bench, dropped first); publish throughput (the read step: read, validate,
 #    publish, every chunk confirmed) and end-to-end records/s (until every record is accounted for).
+# 7. delta: a nightly full export imported three times into the same database, on the embedded default and with
+#    --profile production: first, then the same file again (every record unchanged: nothing should be sent), then a
+#    copy with the price of every 100th record changed (only those should be sent). Wall time of each command, JVM
+#    start included, and what the run sent. In production the changed night runs with no worker consuming until its
+#    read step has ended, so the queue's depth is what the broker really received.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 records="${1:-1000000}"
@@ -101,6 +106,76 @@ production() { # file queue-type
   echo "production $queue summary: $json"
 }
 
+changed_copy() { # file -> a copy with the price of every 100th record changed, written once
+  local changed="${1%.xml}-changed.xml"
+  [[ -f "$changed" ]] || awk '/<offer / { n++ } n % 100 == 0 && /<\/price>/ { sub(/<\/price>/, "1</price>") } { print }' \
+    "$1" > "$changed"
+  echo "$changed"
+}
+
+night() { # label data-dir file [run options...] : one import into a kept database; prints time and what was sent
+  local label="$1" data="$2" file="$3" json t
+  shift 3
+  /usr/bin/time -o "$work/night-time" -f %e java $heap -Dfeedimport.data-dir="$data" -jar "$jar" run \
+    "${DELTA_JOB:-jobs/offers-xml.yml}" --file "$file" --json "$@" > "$work/night-$label.out" 2> "$work/night-$label.err" \
+    || true
+  json=$(tail -n 1 "$work/night-$label.out")
+  t=$(tail -n 1 "$work/night-time")
+  awk -v l="$label" -v t="$t" -v j="$json" 'BEGIN {
+    n = split("read published unchangedAtSource persisted unchanged reconciled", k, " ")
+    line = sprintf("delta %-22s %7.1f s", l, t)
+    for (i = 1; i <= n; i++) { v = j; if (match(v, "\"" k[i] "\":[a-z0-9]+")) { v = substr(v, RSTART, RLENGTH); gsub(/"/, "", v); line = line "  " v } }
+    print line }'
+  echo "$t" > "$work/night-$label.seconds"
+}
+
+delta_production() { # file changed-file
+  local file="$1" changed="$2" schema=feedimport_bench_delta feed=offers_delta jobs="$work/jobs-delta" worker importer
+  scripts/services.sh --only postgres,rabbitmq
+  psql -w -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS $schema CASCADE" -c "CREATE SCHEMA $schema"
+  for q in "fi.$feed" "fi.$feed.parked" "fi.$feed.retry.5000ms" "fi.$feed.retry.10000ms" "fi.$feed.retry.20000ms"; do
+    rabbitmqctl -q delete_queue "$q" >/dev/null 2>&1 || true
+  done
+  mkdir -p "$jobs"
+  sed -e "s/^name: offers$/name: $feed/" jobs/offers-xml.yml > "$jobs/offers.yml"
+  export SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$schema" \
+         SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD=""
+  start_worker() {
+    : > "$work/worker-delta.err"
+    java $heap -Dfeedimport.data-dir="$work/data-delta-prod" -jar "$jar" worker --jobs "$jobs" --profile production \
+        2> "$work/worker-delta.err" &
+    worker=$!
+    until grep -q "consuming" "$work/worker-delta.err"; do
+      kill -0 "$worker" 2>/dev/null || { cat "$work/worker-delta.err" >&2; return 1; }
+      sleep 0.2
+    done
+  }
+  start_worker
+  DELTA_JOB="$jobs/offers.yml" night "production first" "$work/data-delta-prod" "$file" --profile production
+  DELTA_JOB="$jobs/offers.yml" night "production unchanged" "$work/data-delta-prod" "$file" --profile production
+  awk -v a="$(cat "$work/night-production first.seconds")" -v b="$(cat "$work/night-production unchanged.seconds")" \
+    'BEGIN { printf "delta production: the unchanged re-import took %.1fx less time than the first import\n", a / b }'
+  # the changed night: nothing consumes until the read step ended, so the queue holds every message the run sent
+  kill "$worker"; wait "$worker" 2>/dev/null || true
+  local steps
+  steps=$(psql -w -tA -h 127.0.0.1 -U postgres -d test -c "SELECT COUNT(*) FROM $schema.batch_step_execution
+      WHERE step_name = 'read'")
+  java $heap -Dfeedimport.data-dir="$work/data-delta-prod" -jar "$jar" run "$jobs/offers.yml" --file "$changed" --json \
+      --profile production > "$work/night-production-changed.out" 2> "$work/night-production-changed.err" &
+  importer=$!
+  until [[ "$(psql -w -tA -h 127.0.0.1 -U postgres -d test -c "SELECT COUNT(*) FROM $schema.batch_step_execution
+      WHERE step_name = 'read' AND end_time IS NOT NULL")" -gt "$steps" ]]; do
+    kill -0 "$importer" 2>/dev/null || break
+    sleep 0.5
+  done
+  echo "delta production 1% changed: messages in fi.$feed when the read step ended:" \
+    "$(rabbitmqctl -q list_queues name messages | awk -v q="fi.$feed" '$1 == q { print $2 }')"
+  start_worker
+  wait "$importer" || true
+  echo "delta production 1% changed summary: $(tail -n 1 "$work/night-production-changed.out")"
+  kill "$worker"; wait "$worker" 2>/dev/null || true
+}
+
 echo "bench: $(nproc) cores, $(java -version 2>&1 | head -n 1), heap $heap, $(date -u +%FT%TZ)"
 startup() { # label java-options... : prints the median wall time of `runs` and of a sample import
   local label="$1" t runs=() imports=()
@@ -172,12 +247,23 @@ if [[ -z "${BENCH_ONLY:-}" || "${BENCH_ONLY:-}" == lookups ]]; then
 fi
 big=$(feed_file "$records")
 if [[ "${BENCH_ONLY:-}" != production && "${BENCH_ONLY:-}" != xlsx && "${BENCH_ONLY:-}" != lookups \
-      && "${BENCH_ONLY:-}" != startup ]]; then
+      && "${BENCH_ONLY:-}" != startup && "${BENCH_ONLY:-}" != delta ]]; then
   java $heap -jar "$jar" bench-parse jobs/offers-xml.yml --file "$big" --rounds 5
   import "$(feed_file "$small")" small
   import "$big" large
   # the same large file with a quarter of the heap: streaming means it still completes
   heap="-Xmx64m" import "$big" large-64m
+fi
+if [[ -z "${BENCH_ONLY:-}" || "${BENCH_ONLY:-}" == delta ]]; then
+  changed=$(changed_copy "$big")
+  rm -rf "$work/data-delta"
+  night "embedded first" "$work/data-delta" "$big"
+  night "embedded unchanged" "$work/data-delta" "$big"
+  night "embedded 1% changed" "$work/data-delta" "$changed"
+  awk -v a="$(cat "$work/night-embedded first.seconds")" -v b="$(cat "$work/night-embedded unchanged.seconds")" \
+    'BEGIN { printf "delta embedded: the unchanged re-import took %.1fx less time than the first import\n", a / b }'
+  delta_production "$big" "$changed"
+  [[ "${BENCH_ONLY:-}" == delta ]] && exit 0
 fi
 if [[ "${BENCH_ONLY:-}" != embedded ]]; then
   production "$big" classic

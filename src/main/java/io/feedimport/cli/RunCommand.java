@@ -12,7 +12,7 @@ import io.feedimport.reference.CacheStats;
 import io.feedimport.reference.FeedLookups;
 import io.feedimport.run.ImportRunner;
 
-/** {@code run JOB.yml --file FILE [--json]}: imports a file now, or resumes its interrupted run. */
+/** {@code run JOB.yml --file FILE [--full] [--json]}: imports a file now, or resumes its interrupted run. */
 final class RunCommand implements Command {
 
     private final PrintStream out;
@@ -30,7 +30,8 @@ final class RunCommand implements Command {
 
     @Override
     public String usage() {
-        return "run JOB.yml --file FILE [--json]      import FILE now (resumes the run if it was interrupted)";
+        return "run JOB.yml --file FILE [--full] [--json]   import FILE now (resumes the run if it was interrupted);"
+                + " --full also sends the records unchanged since they were last stored";
     }
 
     @Override
@@ -40,7 +41,7 @@ final class RunCommand implements Command {
 
     @Override
     public Set<String> flags() {
-        return Set.of("json");
+        return Set.of("json", "full");
     }
 
     @Override
@@ -54,7 +55,7 @@ final class RunCommand implements Command {
             // System.console() is null when stdin or stdout is not a terminal, as under cron or with --json > file
             ProgressPrinter progress = new ProgressPrinter(err, System.console() != null);
             try {
-                summary = engine.bean(ImportRunner.class).run(feed, file, progress);
+                summary = engine.bean(ImportRunner.class).run(feed, file, progress, arguments.flag("full"));
             } finally {
                 progress.finish();
             }

@@ -27,7 +27,9 @@ final class SummaryPrinter {
                 run.skipped() > 0 ? "   (why: " + hints.command("report", String.valueOf(run.runId())) + ")" : "");
         out.printf(Locale.ROOT, "  published  %,d%n", run.published());
         out.printf(Locale.ROOT, "  persisted  %,d%n", run.persisted());
-        out.printf(Locale.ROOT, "  unchanged  %,d%s%n", run.unchanged(),
+        out.printf(Locale.ROOT, "  unchanged  %,d%s%s%n", run.unchanged(),
+                run.unchangedAtSource() > 0 ? String.format(Locale.ROOT, "   (%,d not sent: as last stored)",
+                        run.unchangedAtSource()) : "",
                 run.outdated() > 0 ? "   (" + run.outdated() + " older than what is stored)" : "");
         out.printf(Locale.ROOT, "  parked     %,d%n", run.parked());
         out.printf(Locale.ROOT, "  %s: %,d read = %,d skipped + %,d persisted + %,d unchanged + %,d parked%n",

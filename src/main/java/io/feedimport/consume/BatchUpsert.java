@@ -3,6 +3,8 @@ package io.feedimport.consume;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.feedimport.delta.ContentFingerprints;
+import io.feedimport.delta.FingerprintLedger;
 import io.feedimport.monitoring.FeedMeters;
 import io.feedimport.publish.RecordMessage;
 import io.feedimport.run.OutcomeLedger;
@@ -16,7 +18,8 @@ import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Upserts the mapped records of a batch in one transaction with their ledger entries. When the batch fails on one
+ * Upserts the mapped records of a batch in one transaction with their ledger entries and the fingerprints of the
+ * content now stored (what the importer compares the next export against). When the batch fails on one
  * record, it is halved until the culprit is alone, so its neighbours pass and one bad record never takes its batch to
  * the parking lot. Rows other transactions hold locked are skipped by the batch and stored afterwards one at a time,
  * each waiting at most {@code delivery.timeout}. Outcomes are counted in the metrics after their transaction commits,
@@ -26,14 +29,16 @@ final class BatchUpsert {
 
     private final EntityStore store;
     private final OutcomeLedger ledger;
+    private final FingerprintLedger fingerprints;
     private final TransactionTemplate transaction;
     private final FeedMeters meters;
     private final Rejecter rejecter;
 
-    BatchUpsert(EntityStore store, OutcomeLedger ledger, TransactionTemplate transaction, FeedMeters meters,
-                Rejecter rejecter) {
+    BatchUpsert(EntityStore store, OutcomeLedger ledger, FingerprintLedger fingerprints, TransactionTemplate transaction,
+                FeedMeters meters, Rejecter rejecter) {
         this.store = store;
         this.ledger = ledger;
+        this.fingerprints = fingerprints;
         this.transaction = transaction;
         this.meters = meters;
         this.rejecter = rejecter;
@@ -57,14 +62,23 @@ final class BatchUpsert {
                 // a batch skips rows locked elsewhere; a record alone waits for its row, up to the timeout
                 List<StoreResult> results = upserts.size() == 1 ? store.upsertAll(upserts) : store.upsertUnlocked(upserts);
                 List<OutcomeLedger.Entry> entries = new ArrayList<>(results.size());
+                List<FingerprintLedger.Committed> committed = new ArrayList<>(results.size());
                 for (int i = 0; i < results.size(); i++) {
                     EntityStore.Upsert upsert = upserts.get(i);
-                    if (results.get(i) == null) {
+                    StoreResult result = results.get(i);
+                    if (result == null) {
                         held.add(i);
-                    } else {
-                        entries.add(new OutcomeLedger.Entry(upsert.runId(), upsert.recordNumber(), results.get(i).outcome()));
+                        continue;
+                    }
+                    entries.add(new OutcomeLedger.Entry(upsert.runId(), upsert.recordNumber(), result.outcome()));
+                    RecordMessage message = batch.get(positions.get(i));
+                    if (result != StoreResult.OUTDATED && message.fingerprint() != null) {
+                        // the target now holds this record's content, whatever the ledger says of its first delivery
+                        committed.add(new FingerprintLedger.Committed(
+                                ContentFingerprints.key(message.feed(), message.key()), message.feed(), message.fingerprint()));
                     }
                 }
+                fingerprints.remember(committed);
                 return ledger.recordAll(entries);
             });
             for (int i = 0; i < positions.size(); i++) {

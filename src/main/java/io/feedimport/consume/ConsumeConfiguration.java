@@ -1,5 +1,6 @@
 package io.feedimport.consume;
 
+import io.feedimport.delta.FingerprintLedger;
 import io.feedimport.monitoring.FeedMetrics;
 import io.feedimport.reference.FeedLookups;
 import io.feedimport.report.Rejections;
@@ -16,7 +17,8 @@ public class ConsumeConfiguration {
 
     @Bean
     EntityConsumers entityConsumers(JdbcTemplate jdbc, PlatformTransactionManager transactions, EntityTable tables,
-                                    OutcomeLedger ledger, Rejections rejections, FeedLookups lookups, FeedMetrics metrics) {
-        return new EntityConsumers(jdbc, transactions, tables, ledger, rejections, lookups, metrics);
+                                    OutcomeLedger ledger, FingerprintLedger fingerprints, Rejections rejections,
+                                    FeedLookups lookups, FeedMetrics metrics) {
+        return new EntityConsumers(jdbc, transactions, tables, ledger, fingerprints, rejections, lookups, metrics);
     }
 }

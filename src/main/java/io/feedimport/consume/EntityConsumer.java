@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import io.feedimport.delta.FingerprintLedger;
 import io.feedimport.mapping.MappingException;
 import io.feedimport.mapping.RowMapper;
 import io.feedimport.monitoring.FeedMeters;
@@ -34,16 +35,16 @@ public final class EntityConsumer implements RecordConsumer {
     private final TransactionTemplate transaction;
     private final FeedMeters meters;
 
-    public EntityConsumer(RowMapper mapper, EntityStore store, OutcomeLedger ledger, Rejections rejections,
-                          TransactionTemplate transaction) {
-        this(mapper, store, ledger, rejections, transaction, FeedMetrics.none().feed("-"));
+    public EntityConsumer(RowMapper mapper, EntityStore store, OutcomeLedger ledger, FingerprintLedger fingerprints,
+                          Rejections rejections, TransactionTemplate transaction) {
+        this(mapper, store, ledger, fingerprints, rejections, transaction, FeedMetrics.none().feed("-"));
     }
 
-    public EntityConsumer(RowMapper mapper, EntityStore store, OutcomeLedger ledger, Rejections rejections,
-                          TransactionTemplate transaction, FeedMeters meters) {
+    public EntityConsumer(RowMapper mapper, EntityStore store, OutcomeLedger ledger, FingerprintLedger fingerprints,
+                          Rejections rejections, TransactionTemplate transaction, FeedMeters meters) {
         this.mapper = mapper;
         this.rejecter = new Rejecter(rejections, meters);
-        this.upsert = new BatchUpsert(store, ledger, transaction, meters, rejecter);
+        this.upsert = new BatchUpsert(store, ledger, fingerprints, transaction, meters, rejecter);
         this.transaction = transaction;
         this.meters = meters;
     }

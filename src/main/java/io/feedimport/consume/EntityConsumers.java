@@ -1,5 +1,6 @@
 package io.feedimport.consume;
 
+import io.feedimport.delta.FingerprintLedger;
 import io.feedimport.feed.FeedDefinition;
 import io.feedimport.mapping.LookupRejectedException;
 import io.feedimport.mapping.LookupResolver;
@@ -27,16 +28,19 @@ public final class EntityConsumers {
     private final PlatformTransactionManager transactions;
     private final EntityTable tables;
     private final OutcomeLedger ledger;
+    private final FingerprintLedger fingerprints;
     private final Rejections rejections;
     private final FeedLookups lookups;
     private final FeedMetrics metrics;
 
     public EntityConsumers(JdbcTemplate jdbc, PlatformTransactionManager transactions, EntityTable tables,
-                           OutcomeLedger ledger, Rejections rejections, FeedLookups lookups, FeedMetrics metrics) {
+                           OutcomeLedger ledger, FingerprintLedger fingerprints, Rejections rejections, FeedLookups lookups,
+                           FeedMetrics metrics) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.tables = tables;
         this.ledger = ledger;
+        this.fingerprints = fingerprints;
         this.rejections = rejections;
         this.lookups = lookups;
         this.metrics = metrics;
@@ -46,8 +50,8 @@ public final class EntityConsumers {
         tables.ensure(feed);
         TransactionTemplate transaction = new TransactionTemplate(transactions);
         transaction.setTimeout((int) Math.max(1, feed.delivery().timeout().toSeconds()));
-        return new EntityConsumer(new RowMapper(feed, lookupsOf(feed)), new EntityStore(jdbc, feed), ledger, rejections,
-                transaction, metrics.watch(feed));
+        return new EntityConsumer(new RowMapper(feed, lookupsOf(feed)), new EntityStore(jdbc, feed), ledger, fingerprints,
+                rejections, transaction, metrics.watch(feed));
     }
 
     /** The feed's lookups as the mapper sees them: an id, an empty value, or a rejection with its reason. */

@@ -15,6 +15,8 @@ import java.util.Optional;
  *                 {@code schedule} key
  * @param lookups  the feed's lookups by name, resolving fields into ids of reference tables (empty when none)
  * @param cache    how long looked-up reference data may be served from the cache
+ * @param delta    whether a record whose content is the one last stored for its key is left unsent (the
+ *                 {@code delta} key, true unless set)
  */
 public record FeedDefinition(
         String name,
@@ -28,7 +30,8 @@ public record FeedDefinition(
         SourceDefinition pickup,
         ScheduleDefinition schedule,
         Map<String, LookupDefinition> lookups,
-        CacheDefinition cache) {
+        CacheDefinition cache,
+        boolean delta) {
 
     public FeedDefinition {
         fields = List.copyOf(fields);

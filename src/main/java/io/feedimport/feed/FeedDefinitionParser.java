@@ -10,7 +10,7 @@ import java.util.Set;
 final class FeedDefinitionParser {
 
     private static final Set<String> TOP = Set.of("name", "description", "format", "fields", "target", "skipLimit", "chunkSize",
-            "delivery", "lookups", "cache", "source", "schedule");
+            "delivery", "lookups", "cache", "source", "schedule", "delta");
     private static final Set<String> TARGET = Set.of("table", "key", "version");
     static final int DEFAULT_CHUNK_SIZE = 500;
 
@@ -41,8 +41,10 @@ final class FeedDefinitionParser {
         ScheduleDefinition schedule = new ScheduleDefinitionParser(root).schedule();
         LookupDefinitionParser lookupParser = new LookupDefinitionParser(root);
         Map<String, LookupDefinition> lookups = lookupParser.lookups(fields);
+        boolean delta = !root.has("delta") || root.bool("delta");
         return new FeedDefinition(name, source, format, fields, target, skipLimit,
-                chunkSize == null ? DEFAULT_CHUNK_SIZE : chunkSize, delivery, pickup, schedule, lookups, lookupParser.cache());
+                chunkSize == null ? DEFAULT_CHUNK_SIZE : chunkSize, delivery, pickup, schedule, lookups, lookupParser.cache(),
+                delta);
     }
 
     private TargetDefinition target(YamlSection target, String feedName, List<FieldDefinition> fields) {

@@ -2,16 +2,12 @@ package io.feedimport.publish;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
+import io.feedimport.delta.FingerprintLedger;
 import io.feedimport.feed.FeedDefinition;
-import io.feedimport.feed.ValueParser;
 import io.feedimport.monitoring.FeedMeters;
-import io.feedimport.publish.RecordMessage;
-import io.feedimport.publish.RecordPublisher;
 import io.feedimport.report.RunSummary;
 import io.feedimport.report.SensitiveValues;
 import io.feedimport.run.RunLedger;
@@ -30,8 +26,9 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Writes a chunk of checked records: invalid ones into the skip report (in the chunk's transaction), valid ones as
- * messages to the publisher, which returns only when each is confirmed. The chunk, and with it the reader's position,
+ * Writes a chunk of checked records: invalid ones into the skip report (in the chunk's transaction), valid ones whose
+ * content changed since it was last stored (see {@link ChangedRecords}) as messages to the publisher, which returns
+ * only when each is confirmed; the unchanged ones are counted in the run ledger, in the chunk's transaction. The chunk, and with it the reader's position,
  * commits after that, so no record can be counted as read without being accounted for. The chunk's records are
  * counted in the metrics when it commits, not before: a chunk rolled back is read again by the resumed run and
  * counted then, once.
@@ -46,12 +43,13 @@ public final class PublishingItemWriter implements ItemWriter<CheckedRecord>, St
     private final SkipReportStore skipReport;
     private final RunProgress progress;
     private final RunLedger runs;
-    private final int[] keyFields;
     private final java.util.function.LongSupplier bytesRead;
     private final long fileBytes;
     private final FeedMeters meters;
+    private final ChangedRecords changes;
     private long runId;
     private long skipped;
+    private long notSent;
     private long lastSample;
 
     /**
@@ -59,17 +57,18 @@ public final class PublishingItemWriter implements ItemWriter<CheckedRecord>, St
      * @param fileBytes the file's size
      */
     public PublishingItemWriter(FeedDefinition feed, RecordPublisher publisher, SkipReportStore skipReport, RunLedger runs,
-                         RunProgress progress, java.util.function.LongSupplier bytesRead, long fileBytes, FeedMeters meters) {
+                         RunProgress progress, java.util.function.LongSupplier bytesRead, long fileBytes, FeedMeters meters,
+                         FingerprintLedger fingerprints, boolean compare) {
         this.feed = feed;
         this.sensitive = SensitiveValues.of(feed);
         this.publisher = publisher;
         this.skipReport = skipReport;
         this.runs = runs;
         this.progress = progress;
-        this.keyFields = feed.target().key().stream().mapToInt(feed::indexOf).toArray();
         this.bytesRead = bytesRead;
         this.fileBytes = fileBytes;
         this.meters = meters;
+        this.changes = new ChangedRecords(feed, fingerprints, compare);
     }
 
     @Override
@@ -81,7 +80,9 @@ public final class PublishingItemWriter implements ItemWriter<CheckedRecord>, St
         // chunk. The run ledger moves inside the chunk's transaction, so the further of the two is where the file was
         // really left; the reader, opened after this, starts there (records are numbered from 1 without gaps).
         ExecutionContext context = stepExecution.getExecutionContext();
-        long committed = runs.find(runId).map(RunSummary::read).orElse(0L);
+        RunSummary before = runs.find(runId).orElse(null);
+        long committed = before == null ? 0 : before.read();
+        notSent = before == null ? 0 : before.unchangedAtSource();
         long resumeAfter = Math.max(context.getLong(RecordItemReader.POSITION, 0L), committed);
         context.putLong(RecordItemReader.POSITION, resumeAfter);
         progress.started(runId, resumeAfter, fileBytes);
@@ -93,7 +94,7 @@ public final class PublishingItemWriter implements ItemWriter<CheckedRecord>, St
         List<RecordMessage> messages = new ArrayList<>(chunk.size());
         for (CheckedRecord record : chunk) {
             if (record.valid()) {
-                messages.add(message(record));
+                messages.add(changes.message(runId, record));
             } else {
                 invalid.add(record);
             }
@@ -107,15 +108,19 @@ public final class PublishingItemWriter implements ItemWriter<CheckedRecord>, St
             }
         }
         skipReport.write(runId, feed.name(), sensitive, invalid);
+        int valid = messages.size();
+        messages = changes.toSend(messages);
+        int unchanged = valid - messages.size();
         if (!messages.isEmpty()) {
             long started = System.nanoTime();
             publisher.publish(messages);
             meters.confirmed(System.nanoTime() - started);
         }
         skipped += invalid.size();
+        notSent += unchanged;
         int read = chunk.size();
         int published = messages.size();
-        afterCommit(() -> count(read, published, invalid));
+        afterCommit(() -> count(read, published, unchanged, invalid));
         if (!chunk.isEmpty()) {
             long lastRecord = chunk.getItems().get(chunk.size() - 1).source().number();
             // a point a second is plenty for a chart, and costs nothing next to the chunk's own writes
@@ -124,14 +129,17 @@ public final class PublishingItemWriter implements ItemWriter<CheckedRecord>, St
             if (sample) {
                 lastSample = now;
             }
-            runs.progress(runId, lastRecord, skipped, sample);
+            runs.progress(runId, lastRecord, skipped, notSent, sample);
             progress.handedOver(runId, lastRecord, skipped, bytesRead.getAsLong());
         }
     }
 
-    private void count(int read, int published, List<CheckedRecord> invalid) {
+    private void count(int read, int published, int unchanged, List<CheckedRecord> invalid) {
         meters.read(read);
         meters.published(published);
+        if (unchanged > 0) {
+            meters.unchanged(unchanged);
+        }
         for (CheckedRecord record : invalid) {
             List<Violation> violations = record.violations();
             // a record is skipped once per rule it broke, however often it broke it (as the skip report groups it)
@@ -156,29 +164,6 @@ public final class PublishingItemWriter implements ItemWriter<CheckedRecord>, St
                 action.run();
             }
         });
-    }
-
-    private RecordMessage message(CheckedRecord record) {
-        Map<String, String> values = new LinkedHashMap<>();
-        Object[] typed = record.values();
-        for (int i = 0; i < typed.length; i++) {
-            if (typed[i] != null) {
-                values.put(feed.fields().get(i).name(), ValueParser.canonical(typed[i]));
-            }
-        }
-        return new RecordMessage(runId, feed.name(), record.source().number(), record.source().line(), key(typed), values);
-    }
-
-    /** The key as stored, not as written: {@code 007} and {@code 7} are one entity, so they must share a lane. */
-    private String key(Object[] typed) {
-        StringBuilder key = new StringBuilder();
-        for (int i = 0; i < keyFields.length; i++) {
-            if (i > 0) {
-                key.append('|');
-            }
-            key.append(ValueParser.canonical(typed[keyFields[i]]));
-        }
-        return key.toString();
     }
 
     /** Invalid records of this run so far, including those of earlier attempts. */

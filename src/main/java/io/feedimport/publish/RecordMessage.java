@@ -7,11 +7,21 @@ import java.util.Map;
  * text keyed by field name, so the message stays meaningful outside this JVM (a broker, a parking lot). Its JSON
  * form ({@link io.feedimport.support.JsonCodec}) is its components in this order, and is stored with every parked
  * record: renaming or reordering them changes what replay and the review page read.
+ *
+ * @param fingerprint the fingerprint of the content (see {@link io.feedimport.delta.ContentFingerprints}) that the
+ *                    consumer stores when it commits the record, or null (a message of an earlier release): then
+ *                    nothing is stored and the record is sent again next time
  */
-public record RecordMessage(long runId, String feed, long recordNumber, int line, String key, Map<String, String> values) {
+public record RecordMessage(long runId, String feed, long recordNumber, int line, String key, Map<String, String> values,
+                            String fingerprint) {
 
     public RecordMessage {
         values = java.util.Collections.unmodifiableMap(values);
+    }
+
+    /** A message without a content fingerprint. */
+    public RecordMessage(long runId, String feed, long recordNumber, int line, String key, Map<String, String> values) {
+        this(runId, feed, recordNumber, line, key, values, null);
     }
 
     /** Unique per record and run: what makes a redelivered message recognisable. */

@@ -11,13 +11,25 @@ import io.feedimport.support.JsonCodec;
  * {@code skipped} includes {@code rejected} ones (valid to the feed's rules, refused by the database), so that
  * {@code read == skipped + persisted + unchanged + parked} is the whole account of a completed run. Counts cover the
  * whole run, across resumed attempts; {@code durationMs} is the time of the latest attempt.
+ *
+ * @param unchangedAtSource valid records the importer did not send, their content being the one last committed
+ *                          (delta at the source); part of {@code unchanged}, and never of {@code published}
  */
 public record RunSummary(long runId, String feed, String file, RunStatus status, long read, long skipped, long published,
-                         long rejected, long persisted, long unchanged, long outdated, long parked, long durationMs,
-                         OffsetDateTime startedAt, String message) {
+                         long rejected, long persisted, long unchanged, long outdated, long unchangedAtSource, long parked,
+                         long durationMs, OffsetDateTime startedAt, String message) {
+
+    /** A summary of a run that sent every valid record. */
+    public RunSummary(long runId, String feed, String file, RunStatus status, long read, long skipped, long published,
+                      long rejected, long persisted, long unchanged, long outdated, long parked, long durationMs,
+                      OffsetDateTime startedAt, String message) {
+        this(runId, feed, file, status, read, skipped, published, rejected, persisted, unchanged, outdated, 0, parked,
+                durationMs, startedAt, message);
+    }
 
     public boolean reconciles() {
-        return read == skipped + persisted + unchanged + parked && published == read - skipped + rejected;
+        return read == skipped + persisted + unchanged + parked
+                && published + unchangedAtSource == read - skipped + rejected;
     }
 
     /** The status as people see it and the exit code follows it (see {@link RunVerdict}). */
@@ -38,6 +50,7 @@ public record RunSummary(long runId, String feed, String file, RunStatus status,
         json.put("persisted", persisted);
         json.put("unchanged", unchanged);
         json.put("outdated", outdated);
+        json.put("unchangedAtSource", unchangedAtSource);
         json.put("parked", parked);
         json.put("reconciled", reconciles());
         json.put("durationMs", durationMs);
@@ -47,11 +60,11 @@ public record RunSummary(long runId, String feed, String file, RunStatus status,
 
     public RunSummary withDuration(long newDurationMs) {
         return new RunSummary(runId, feed, file, status, read, skipped, published, rejected, persisted, unchanged, outdated,
-                parked, newDurationMs, startedAt, message);
+                unchangedAtSource, parked, newDurationMs, startedAt, message);
     }
 
     public RunSummary withStatus(RunStatus newStatus, String newMessage) {
         return new RunSummary(runId, feed, file, newStatus, read, skipped, published, rejected, persisted, unchanged, outdated,
-                parked, durationMs, startedAt, newMessage);
+                unchangedAtSource, parked, durationMs, startedAt, newMessage);
     }
 }

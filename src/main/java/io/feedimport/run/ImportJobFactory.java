@@ -3,6 +3,7 @@ package io.feedimport.run;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import io.feedimport.delta.FingerprintLedger;
 import io.feedimport.feed.FeedDefinition;
 import io.feedimport.monitoring.FeedMeters;
 import io.feedimport.monitoring.FeedMetrics;
@@ -37,10 +38,11 @@ public final class ImportJobFactory {
     private final RunAccounting accounting;
     private final Duration reconcileTimeout;
     private final FeedMetrics metrics;
+    private final FingerprintLedger fingerprints;
 
     public ImportJobFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                             SkipReportStore skipReport, RunLedger runs, RunAccounting accounting, Duration reconcileTimeout,
-                            FeedMetrics metrics) {
+                            FeedMetrics metrics, FingerprintLedger fingerprints) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.skipReport = skipReport;
@@ -48,16 +50,18 @@ public final class ImportJobFactory {
         this.accounting = accounting;
         this.reconcileTimeout = reconcileTimeout;
         this.metrics = metrics;
+        this.fingerprints = fingerprints;
     }
 
+    /** @param full send every valid record, even one unchanged since it was last stored (delta or not) */
     public Job create(FeedDefinition feed, Path file, RecordPublisher publisher, JobExecutionListener registration,
-                      RunProgress progress) {
+                      RunProgress progress, boolean full) {
         FeedMeters meters = metrics.watch(feed);
         RecordItemReader reader = new RecordItemReader(
                 () -> new ReadAheadRecordReader(RecordReaders.open(feed, file), meters::parsed));
         TimedValidation validation = new TimedValidation(new RecordValidator(feed), meters);
         PublishingItemWriter writer = new PublishingItemWriter(feed, publisher, skipReport, runs, progress,
-                reader::bytesRead, file.toFile().length(), meters);
+                reader::bytesRead, file.toFile().length(), meters, fingerprints, feed.delta() && !full);
         Step read = new StepBuilder(READ_STEP, jobRepository)
                 .<SourceRecord, CheckedRecord>chunk(feed.chunkSize())
                 .transactionManager(transactionManager)

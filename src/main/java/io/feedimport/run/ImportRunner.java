@@ -55,7 +55,15 @@ public final class ImportRunner {
     }
 
     public RunSummary run(FeedDefinition feed, Path input, RunProgress progress) {
-        return run(feed, input, progress, null);
+        return run(feed, input, progress, null, false);
+    }
+
+    /**
+     * @param full send every valid record, even those whose content is the one last stored for their key, as after a
+     *             change made to the target behind the engine's back; a resumed run is full only if this is true again
+     */
+    public RunSummary run(FeedDefinition feed, Path input, RunProgress progress, boolean full) {
+        return run(feed, input, progress, null, full);
     }
 
     /**
@@ -65,10 +73,10 @@ public final class ImportRunner {
      * @param sha256 the SHA-256 of the file's bytes in lower-case hex
      */
     public RunSummary run(FeedDefinition feed, Path input, String sha256) {
-        return run(feed, input, RunProgress.NONE, java.util.Objects.requireNonNull(sha256));
+        return run(feed, input, RunProgress.NONE, java.util.Objects.requireNonNull(sha256), false);
     }
 
-    private RunSummary run(FeedDefinition feed, Path input, RunProgress progress, String sha256) {
+    private RunSummary run(FeedDefinition feed, Path input, RunProgress progress, String sha256, boolean full) {
         Path file = input.toAbsolutePath().normalize();
         RecordReaders.requireReadable(feed, file);
         tables.ensure(feed);
@@ -78,7 +86,8 @@ public final class ImportRunner {
         OffsetDateTime started = OffsetDateTime.now(ZoneOffset.UTC);
         JobExecution execution;
         try (RecordPublisher publisher = publishers.open(feed)) {
-            Job job = jobs.create(feed, file, publisher, new RunRegistration(runs, feed, input, owner, started), progress);
+            Job job = jobs.create(feed, file, publisher, new RunRegistration(runs, feed, input, owner, started), progress,
+                    full);
             execution = jobOperator.start(job, parameters);
         } catch (JobExecutionException e) {
             throw new IllegalStateException("run of " + input + " could not be started: " + e.getMessage(), e);

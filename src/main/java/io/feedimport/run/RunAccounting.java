@@ -7,8 +7,6 @@ import java.util.Map;
 
 import io.feedimport.report.RunStatus;
 import io.feedimport.report.RunSummary;
-import io.feedimport.run.OutcomeLedger;
-import io.feedimport.run.RecordOutcome;
 import io.feedimport.report.SkipReportStore;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
@@ -24,11 +22,13 @@ public final class RunAccounting {
     private final JobRepository jobRepository;
     private final SkipReportStore skipReport;
     private final OutcomeLedger ledger;
+    private final RunLedger runs;
 
-    public RunAccounting(JobRepository jobRepository, SkipReportStore skipReport, OutcomeLedger ledger) {
+    public RunAccounting(JobRepository jobRepository, SkipReportStore skipReport, OutcomeLedger ledger, RunLedger runs) {
         this.jobRepository = jobRepository;
         this.skipReport = skipReport;
         this.ledger = ledger;
+        this.runs = runs;
     }
 
     public RunSummary summarize(JobInstance run, String feed, String file, RunStatus status, OffsetDateTime startedAt,
@@ -40,9 +40,11 @@ public final class RunAccounting {
         Map<RecordOutcome, Long> outcomes = ledger.counts(runId, records);
         long outdated = outcomes.get(RecordOutcome.OUTDATED);
         long rejected = outcomes.get(RecordOutcome.REJECTED);
+        // counted by the importer in the chunk's transaction, with the position read above
+        long notSent = runs.find(runId).map(RunSummary::unchangedAtSource).orElse(0L);
         long durationMs = startedAt == null ? 0 : Duration.between(startedAt, OffsetDateTime.now(ZoneOffset.UTC)).toMillis();
-        return new RunSummary(runId, feed, file, status, records, skipped, records - skipped + rejected, rejected,
-                outcomes.get(RecordOutcome.PERSISTED), outcomes.get(RecordOutcome.UNCHANGED) + outdated, outdated,
-                outcomes.get(RecordOutcome.PARKED), durationMs, startedAt, message);
+        return new RunSummary(runId, feed, file, status, records, skipped, records - skipped + rejected - notSent, rejected,
+                outcomes.get(RecordOutcome.PERSISTED), outcomes.get(RecordOutcome.UNCHANGED) + outdated + notSent, outdated,
+                notSent, outcomes.get(RecordOutcome.PARKED), durationMs, startedAt, message);
     }
 }

@@ -1,5 +1,6 @@
 package io.feedimport.run;
 
+import io.feedimport.delta.FingerprintLedger;
 import io.feedimport.monitoring.FeedMetrics;
 import io.feedimport.monitoring.RunReporter;
 import io.feedimport.publish.PublisherFactory;
@@ -37,8 +38,9 @@ public class RunConfiguration {
     }
 
     @Bean
-    RunAccounting runAccounting(JobRepository jobRepository, SkipReportStore skipReport, OutcomeLedger ledger) {
-        return new RunAccounting(jobRepository, skipReport, ledger);
+    RunAccounting runAccounting(JobRepository jobRepository, SkipReportStore skipReport, OutcomeLedger ledger,
+                                RunLedger runs) {
+        return new RunAccounting(jobRepository, skipReport, ledger, runs);
     }
 
     @Bean
@@ -49,9 +51,10 @@ public class RunConfiguration {
     @Bean
     ImportRunner importRunner(JobRepository jobRepository, JobOperator jobOperator, PlatformTransactionManager transactionManager,
                               SkipReportStore skipReport, RunAccounting accounting, RunLedger runs, PublisherFactory publishers,
-                              TargetTables tables, EngineProperties properties, RunReporter reporter, FeedMetrics metrics) {
+                              TargetTables tables, EngineProperties properties, RunReporter reporter, FeedMetrics metrics,
+                              FingerprintLedger fingerprints) {
         ImportJobFactory jobs = new ImportJobFactory(jobRepository, transactionManager, skipReport, runs, accounting,
-                properties.reconcileTimeout(), metrics);
+                properties.reconcileTimeout(), metrics, fingerprints);
         RunResolver resolver = new RunResolver(jobRepository, jobOperator, runs);
         return new ImportRunner(jobOperator, resolver, jobs, publishers, accounting, runs, tables, reporter, skipReport);
     }

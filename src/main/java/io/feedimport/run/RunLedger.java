@@ -17,7 +17,7 @@ import io.feedimport.support.Where;
 public final class RunLedger {
 
     private static final String COLUMNS = "run_id, feed, file, status, read_count, skipped, published, rejected, persisted,"
-            + " unchanged, outdated, parked, duration_ms, started_at, message";
+            + " unchanged, outdated, unchanged_at_source, parked, duration_ms, started_at, message";
 
     private final JdbcTemplate jdbc;
 
@@ -62,10 +62,12 @@ public final class RunLedger {
     /**
      * Records how far a run got, and with {@code sample} also as a point of its progress over time; called in the
      * chunk's transaction, so both move with the committed position and a rolled-back chunk leaves no point ahead.
+     *
+     * @param unchangedAtSource valid records read so far that were not sent, being unchanged since the last import
      */
-    public void progress(long runId, long read, long skipped, boolean sample) {
-        jdbc.update("UPDATE fi_run SET read_count = ?, skipped = ?, published = ? WHERE run_id = ?",
-                read, skipped, read - skipped, runId);
+    public void progress(long runId, long read, long skipped, long unchangedAtSource, boolean sample) {
+        jdbc.update("UPDATE fi_run SET read_count = ?, skipped = ?, published = ?, unchanged_at_source = ? WHERE run_id = ?",
+                read, skipped, read - skipped - unchangedAtSource, unchangedAtSource, runId);
         if (sample) {
             jdbc.update("INSERT INTO fi_progress (run_id, sampled_at, read_count, skipped) VALUES (?, ?, ?, ?)",
                     runId, OffsetDateTime.now(ZoneOffset.UTC), read, skipped);
@@ -116,7 +118,8 @@ public final class RunLedger {
     private static RunSummary summary(ResultSet rs) throws SQLException {
         return new RunSummary(rs.getLong("run_id"), rs.getString("feed"), rs.getString("file"),
                 RunStatus.valueOf(rs.getString("status")), rs.getLong("read_count"), rs.getLong("skipped"),
-                rs.getLong("published"), rs.getLong("rejected"), rs.getLong("persisted"), rs.getLong("unchanged"), rs.getLong("outdated"), rs.getLong("parked"),
+                rs.getLong("published"), rs.getLong("rejected"), rs.getLong("persisted"), rs.getLong("unchanged"),
+                rs.getLong("outdated"), rs.getLong("unchanged_at_source"), rs.getLong("parked"),
                 rs.getLong("duration_ms"), rs.getObject("started_at", OffsetDateTime.class), rs.getString("message"));
     }
 }

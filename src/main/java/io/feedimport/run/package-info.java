@@ -17,6 +17,8 @@
  * <li>{@code io.feedimport.report}: it writes the skip report and ends with a {@link
  * io.feedimport.report.RunSummary},
  * the counts every caller prints;</li>
+ * <li>{@code io.feedimport.delta}: it gives the publishing step the fingerprint ledger, against which that step
+ * leaves unchanged records unsent;</li>
  * <li>{@code io.feedimport.publish}: it hands each chunk to the publishing step, which publishes through the
  * configured transport.</li>
  * </ul>

@@ -97,6 +97,28 @@ class ProductionDeliveryIT {
     }
 
     @Test
+    void aSecondImportOfTheSameExportSendsNothingThroughTheBrokerAndNeedsNoWorker() throws Exception {
+        CliProcess.Running worker = worker();
+        assertEveryValidRecordStoredOnce(finish(importer()));
+        worker.process().destroy();
+        assertThat(worker.process().waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as("worker stopped").isTrue();
+
+        // no worker consumes now: a record sent would stay queued, and the run could not reconcile
+        CliProcess.Result again = finish(importer());
+
+        String json = again.lastLine();
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(json).contains("\"status\":\"COMPLETED\"", "\"reconciled\":true");
+        assertThat(number(json, "read")).isEqualTo(RECORDS);
+        assertThat(number(json, "published")).isZero();
+        assertThat(number(json, "unchangedAtSource")).isEqualTo(valid);
+        assertThat(number(json, "unchanged")).isEqualTo(valid);
+        assertThat(queueDepth("fi." + FEED)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM " + SCHEMA + ".fi_outcome WHERE run_id = " + number(json, "runId"))).isZero();
+        assertThat(count("SELECT COUNT(*) FROM " + SCHEMA + ".fi_fingerprint")).as("one per key stored").isEqualTo(valid);
+    }
+
+    @Test
     void theBrokerStoppingForTwentySecondsMidImportOnlyDelaysTheRun() throws Exception {
         worker();
         CliProcess.Running importer = importer();

@@ -32,22 +32,24 @@ class RecordMessageJsonTest {
         assertThat(message.recordNumber()).isEqualTo(345);
         assertThat(message.line()).isEqualTo(67);
         assertThat(message.key()).isEqualTo("K\"1");
+        assertThat(message.fingerprint()).as("sent again next time: nothing claims its content is stored").isNull();
         assertThat(message.values()).containsExactly(Map.entry("id", "K\"1"),
                 Map.entry("name", "Caf\u00e9 \\ \"Bar\"\n2nd line\ttab"), entry("price", null), Map.entry("ctl", "a\u0001b\bc\fd\u001fe"));
     }
 
     @Test
-    void aMessageIsWrittenAsEarlierReleasesWroteIt() {
+    void aMessageIsWrittenAsEarlierReleasesWroteItWithItsContentFingerprintLast() {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("id", "K\"1");
         values.put("name", "Caf\u00e9 \\ \"Bar\"\n2nd line\ttab");
         values.put("price", null);
-        RecordMessage message = new RecordMessage(12, "offers", 345, 67, "K\"1", values);
+        RecordMessage message = new RecordMessage(12, "offers", 345, 67, "K\"1", values, "0123456789abcdef0123456789abcdef");
 
         String written = JsonCodec.write(message);
 
         assertThat(written).isEqualTo("{\"runId\":12,\"feed\":\"offers\",\"recordNumber\":345,\"line\":67,\"key\":\"K\\\"1\","
-                + "\"values\":{\"id\":\"K\\\"1\",\"name\":\"Caf\u00e9 \\\\ \\\"Bar\\\"\\n2nd line\\ttab\",\"price\":null}}");
+                + "\"values\":{\"id\":\"K\\\"1\",\"name\":\"Caf\u00e9 \\\\ \\\"Bar\\\"\\n2nd line\\ttab\",\"price\":null},"
+                + "\"fingerprint\":\"0123456789abcdef0123456789abcdef\"}");
         assertThat(JsonCodec.read(written, RecordMessage.class)).isEqualTo(message);
     }
 
@@ -56,7 +58,7 @@ class RecordMessageJsonTest {
         RecordMessage message = new RecordMessage(1, "f", 2, 3, null, Map.of("a", "b"));
 
         assertThat(JsonCodec.write(message)).isEqualTo("{\"runId\":1,\"feed\":\"f\",\"recordNumber\":2,\"line\":3,\"key\":null,"
-                + "\"values\":{\"a\":\"b\"}}");
+                + "\"values\":{\"a\":\"b\"},\"fingerprint\":null}");
         assertThat(JsonCodec.read(JsonCodec.write(message), RecordMessage.class)).isEqualTo(message);
     }
 

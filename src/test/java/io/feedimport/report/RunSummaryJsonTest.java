@@ -16,7 +16,7 @@ class RunSummaryJsonTest {
 
         assertThat(run.toJson()).isEqualTo("{\"runId\":7,\"feed\":\"offers\",\"file\":\"in/offers \\\"1\\\".xml\","
                 + "\"status\":\"COMPLETED\",\"read\":10,\"skipped\":2,\"published\":9,\"rejected\":1,\"persisted\":6,"
-                + "\"unchanged\":1,\"outdated\":1,\"parked\":1,\"reconciled\":true,\"durationMs\":1234,"
+                + "\"unchanged\":1,\"outdated\":1,\"unchangedAtSource\":0,\"parked\":1,\"reconciled\":true,\"durationMs\":1234,"
                 + "\"message\":\"2 skipped\\nsee the report\"}");
     }
 

@@ -129,6 +129,19 @@ class ReviewServerIT {
         assertThat(served.get("/api/parked?run=" + runId)).contains("Burgas", "the database refused [scrubbed]");
     }
 
+    @Test
+    void aRunThatLeftUnchangedRecordsUnsentSaysSoOnItsPage() throws Exception {
+        Path again = Files.copy(Path.of("src/test/resources/feeds/sensitive-offers.xml"), data.resolve("again.xml"));
+        RunSummary second = context.getBean(ImportRunner.class).run(feed(), again);
+
+        HttpResponse<String> page = get("/runs/" + second.runId());
+
+        assertThat(second.unchangedAtSource()).as(second.toJson()).isPositive();
+        assertThat(page.body()).contains(second.unchangedAtSource()
+                + " of the unchanged records were not sent: their content is the one last stored.");
+        assertThat(get("/runs/" + runId).body()).doesNotContain("were not sent");
+    }
+
     private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
     }

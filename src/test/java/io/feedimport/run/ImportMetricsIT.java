@@ -89,6 +89,8 @@ class ImportMetricsIT {
         assertThat(value(scrape, "feedimport_records_read_total", "feed", "metered_twice")).isEqualTo(10);
         assertThat(value(scrape, "feedimport_records_persisted_total", "feed", "metered_twice")).isEqualTo(3);
         assertThat(value(scrape, "feedimport_records_unchanged_total", "feed", "metered_twice")).isEqualTo(3);
+        assertThat(value(scrape, "feedimport_records_published_total", "feed", "metered_twice"))
+                .as("the second import sent nothing: its records were as last stored").isEqualTo(3);
     }
 
     @Test

@@ -116,8 +116,8 @@ abstract class RunRetentionContract {
                     + " message) VALUES (?, ?, 0, 'offers', 'offers.xml', 12, 3, 'OF-1', 'price', 'min', '-3', 'below 0')",
                     runId, record);
         }
-        runs.progress(runId, 3, 1, true);
-        runs.progress(runId, 5, 2, true);
+        runs.progress(runId, 3, 1, 0, true);
+        runs.progress(runId, 5, 2, 0, true);
     }
 
     private long rows(String table, long runId) {

@@ -124,6 +124,6 @@ class FeedDaemonTest {
                 SourceDefinition.Readiness.STABLE, null, SourceDefinition.DEFAULT_IGNORE, SourceDefinition.After.ARCHIVE,
                 "archive", "failed", Duration.ofSeconds(1), Duration.ofHours(1));
         return new FeedDefinition(name, dir.resolve(name + ".yml"), null, List.of(), null, null, 500, null, source, schedule,
-                null, null);
+                null, null, true);
     }
 }

@@ -100,6 +100,6 @@ class FeedPickupTest {
         SourceDefinition source = new SourceDefinition(new SourceDefinition.Local(drop), "*.xml",
                 SourceDefinition.Readiness.STABLE, null, SourceDefinition.DEFAULT_IGNORE, SourceDefinition.After.ARCHIVE,
                 "archive", "failed", Duration.ofSeconds(1), Duration.ofSeconds(10));
-        return new FeedDefinition("offers", dir.resolve("offers.yml"), null, List.of(), null, null, 500, null, source, schedule, null, null);
+        return new FeedDefinition("offers", dir.resolve("offers.yml"), null, List.of(), null, null, 500, null, source, schedule, null, null, true);
     }
 }

@@ -187,7 +187,7 @@ class FtpPollerIT {
                 new SourceDefinition.Ftp("127.0.0.1", port, user, passwordEnv, folder, false, true), "*.xml",
                 SourceDefinition.Readiness.STABLE, null, SourceDefinition.DEFAULT_IGNORE, SourceDefinition.After.ARCHIVE,
                 "archive", "failed", Duration.ofSeconds(1), Duration.ofHours(1), Duration.ofMinutes(2));
-        return new FeedDefinition("offers", dir.resolve("offers.yml"), null, List.of(), null, null, 500, null, source, null, null, null);
+        return new FeedDefinition("offers", dir.resolve("offers.yml"), null, List.of(), null, null, 500, null, source, null, null, null, true);
     }
 
     /** An ERP uploading a large export over a slow line: a chunk every 50 ms, each flushed to the server. */

@@ -302,7 +302,7 @@ class PollerTest {
                 null, SourceDefinition.DEFAULT_IGNORE, SourceDefinition.After.KEEP, "archive", "failed",
                 Duration.ofSeconds(60), Duration.ofHours(1), Duration.ofMinutes(2));
         FeedDefinition feed = new FeedDefinition("offers", dir.resolve("offers.yml"), null, List.of(), null, null, 500, null,
-                quiet, null, null, null);
+                quiet, null, null, null, true);
         FileLedger atTwo = new FileLedger(ledgerJdbc, Clock.fixed(Instant.parse("2026-11-22T02:00:00Z"), ZoneOffset.UTC));
         Poller once = new Poller(new DropFolders(name -> null)::open, atTwo, this::importFile, dir.resolve("incoming"));
         drop("finished.xml", "<feed>whole</feed>", Instant.parse("2026-11-22T01:00:00Z"));
@@ -345,7 +345,7 @@ class PollerTest {
         SourceDefinition source = new SourceDefinition(new SourceDefinition.Local(drop), "*.xml", ready,
                 ready == SourceDefinition.Readiness.MARKER ? ".done" : null, SourceDefinition.DEFAULT_IGNORE, after,
                 "archive", "failed", Duration.ofSeconds(60), readyTimeout);
-        return new FeedDefinition("offers", dir.resolve("offers.yml"), null, List.of(), null, null, 500, null, source, null, null, null);
+        return new FeedDefinition("offers", dir.resolve("offers.yml"), null, List.of(), null, null, 500, null, source, null, null, null, true);
     }
 
     private void drop(String name, String content, Instant modified) throws IOException {

@@ -21,6 +21,7 @@ public final class RecordEnvelope {
     public static final String RECORD = "fi-record";
     public static final String KEY = "fi-key";
     public static final String VERSION = "fi-version";
+    public static final String FINGERPRINT = "fi-fingerprint";
     public static final String LINE = "fi-line";
     public static final String ATTEMPT = "fi-attempt";
     public static final String REASON = "fi-reason";
@@ -49,6 +50,9 @@ public final class RecordEnvelope {
         if (message.key() != null) {
             headers.put(KEY, message.key());
         }
+        if (message.fingerprint() != null) {
+            headers.put(FINGERPRINT, message.fingerprint());
+        }
         String version = versionField == null ? null : message.values().get(versionField);
         if (version != null) {
             headers.put(VERSION, version);
@@ -74,8 +78,10 @@ public final class RecordEnvelope {
             throw new IllegalArgumentException("message body is " + e.getMessage(), e);
         }
         Object key = headers.get(KEY);
+        Object fingerprint = headers.get(FINGERPRINT);
         return new RecordMessage(number(headers.get(RUN)), String.valueOf(headers.get(FEED)), number(headers.get(RECORD)),
-                (int) number(headers.getOrDefault(LINE, 0)), key == null ? null : key.toString(), values);
+                (int) number(headers.getOrDefault(LINE, 0)), key == null ? null : key.toString(), values,
+                fingerprint == null ? null : fingerprint.toString());
     }
 
     public static int attempt(Map<String, Object> headers) {

@@ -47,10 +47,21 @@ class RecordEnvelopeTest {
         AMQP.BasicProperties properties = envelope.properties(message, 1, Map.of());
         assertThat(properties.getHeaders()).containsEntry("fi-feed", "offers").containsEntry("fi-run", 12L)
                 .containsEntry("fi-record", 345L).containsEntry("fi-line", 67).containsEntry("fi-attempt", 1)
-                .containsEntry("fi-key", "K1").doesNotContainKey("fi-version");
+                .containsEntry("fi-key", "K1").doesNotContainKey("fi-version").doesNotContainKey("fi-fingerprint");
         assertThat(properties.getMessageId()).isEqualTo("12:345");
         assertThat(properties.getContentType()).isEqualTo("application/json");
         assertThat(properties.getDeliveryMode()).isEqualTo(2);
+    }
+
+    @Test
+    void theContentFingerprintTravelsInAHeaderForTheWorkerToStore() {
+        RecordMessage message = new RecordMessage(12, "offers", 345, 67, "K1", values(), "0123456789abcdef0123456789abcdef");
+
+        AMQP.BasicProperties properties = envelope.properties(message, 1, Map.of());
+
+        assertThat(properties.getHeaders()).containsEntry("fi-fingerprint", "0123456789abcdef0123456789abcdef");
+        assertThat(new String(envelope.body(message), StandardCharsets.UTF_8)).as("the body stays the values").isEqualTo(BODY);
+        assertThat(envelope.decode(properties.getHeaders(), envelope.body(message))).isEqualTo(message);
     }
 
     @Test

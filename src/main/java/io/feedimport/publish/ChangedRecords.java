@@ -1,0 +1,89 @@
+package io.feedimport.publish;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.feedimport.delta.ContentFingerprints;
+import io.feedimport.delta.FingerprintLedger;
+import io.feedimport.delta.SentKeys;
+import io.feedimport.feed.FeedDefinition;
+import io.feedimport.feed.FieldDefinition;
+import io.feedimport.feed.ValueParser;
+import io.feedimport.validate.CheckedRecord;
+
+/**
+ * Turns valid records into messages and decides which of a chunk's messages travel. Every message carries the fingerprint of its content, for the
+ * consumer to store when it commits the record, whether or not this run compares: a run that sent everything (delta
+ * off, or {@code --full}) leaves fingerprints true to the target for the next one. When comparing, a record whose key
+ * already has that fingerprint stays behind, unless its key was sent earlier in the run: then the earlier record
+ * would be the one left in the target.
+ */
+final class ChangedRecords {
+
+    private final String feed;
+    private final List<FieldDefinition> fields;
+    private final int[] keyFields;
+    private final ContentFingerprints fingerprints;
+    private final FingerprintLedger ledger;
+    private final boolean compare;
+    private final SentKeys sent = new SentKeys();
+
+    /** @param compare false to send every record (the feed's {@code delta: false}, or a run with {@code --full}) */
+    ChangedRecords(FeedDefinition feed, FingerprintLedger ledger, boolean compare) {
+        this.feed = feed.name();
+        this.fields = feed.fields();
+        this.keyFields = feed.target().key().stream().mapToInt(feed::indexOf).toArray();
+        this.fingerprints = new ContentFingerprints(feed);
+        this.ledger = ledger;
+        this.compare = compare;
+    }
+
+    /** A valid record as a message: its values in canonical text, its key as stored, its content's fingerprint. */
+    RecordMessage message(long runId, CheckedRecord record) {
+        Map<String, String> values = new LinkedHashMap<>();
+        Object[] typed = record.values();
+        for (int i = 0; i < typed.length; i++) {
+            if (typed[i] != null) {
+                values.put(fields.get(i).name(), ValueParser.canonical(typed[i]));
+            }
+        }
+        return new RecordMessage(runId, feed, record.source().number(), record.source().line(), key(typed), values,
+                fingerprints.content(values));
+    }
+
+    /** The key as stored, not as written: {@code 007} and {@code 7} are one entity, so they must share a lane. */
+    private String key(Object[] typed) {
+        StringBuilder key = new StringBuilder();
+        for (int i = 0; i < keyFields.length; i++) {
+            if (i > 0) {
+                key.append('|');
+            }
+            key.append(ValueParser.canonical(typed[keyFields[i]]));
+        }
+        return key.toString();
+    }
+
+    /** Those of {@code messages} to send, in order; the others are unchanged since their content was last committed. */
+    List<RecordMessage> toSend(List<RecordMessage> messages) {
+        if (!compare || messages.isEmpty()) {
+            return messages;
+        }
+        List<String> keys = new ArrayList<>(messages.size());
+        for (RecordMessage message : messages) {
+            keys.add(fingerprints.key(message.key()));
+        }
+        Map<String, String> stored = ledger.stored(keys);
+        List<RecordMessage> changed = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            RecordMessage message = messages.get(i);
+            String key = keys.get(i);
+            if (!message.fingerprint().equals(stored.get(key)) || sent.mightContain(key)) {
+                sent.add(key);
+                changed.add(message);
+            }
+        }
+        return changed;
+    }
+}
