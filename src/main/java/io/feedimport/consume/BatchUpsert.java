@@ -3,8 +3,6 @@ package io.feedimport.consume;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.feedimport.delta.ContentFingerprints;
-import io.feedimport.delta.FingerprintLedger;
 import io.feedimport.monitoring.FeedMeters;
 import io.feedimport.publish.RecordMessage;
 import io.feedimport.run.OutcomeLedger;
@@ -29,16 +27,16 @@ final class BatchUpsert {
 
     private final EntityStore store;
     private final OutcomeLedger ledger;
-    private final FingerprintLedger fingerprints;
+    private final CommittedContent content;
     private final TransactionTemplate transaction;
     private final FeedMeters meters;
     private final Rejecter rejecter;
 
-    BatchUpsert(EntityStore store, OutcomeLedger ledger, FingerprintLedger fingerprints, TransactionTemplate transaction,
+    BatchUpsert(EntityStore store, OutcomeLedger ledger, CommittedContent content, TransactionTemplate transaction,
                 FeedMeters meters, Rejecter rejecter) {
         this.store = store;
         this.ledger = ledger;
-        this.fingerprints = fingerprints;
+        this.content = content;
         this.transaction = transaction;
         this.meters = meters;
         this.rejecter = rejecter;
@@ -62,23 +60,18 @@ final class BatchUpsert {
                 // a batch skips rows locked elsewhere; a record alone waits for its row, up to the timeout
                 List<StoreResult> results = upserts.size() == 1 ? store.upsertAll(upserts) : store.upsertUnlocked(upserts);
                 List<OutcomeLedger.Entry> entries = new ArrayList<>(results.size());
-                List<FingerprintLedger.Committed> committed = new ArrayList<>(results.size());
+                List<RecordMessage> messages = new ArrayList<>(results.size());
                 for (int i = 0; i < results.size(); i++) {
                     EntityStore.Upsert upsert = upserts.get(i);
-                    StoreResult result = results.get(i);
-                    if (result == null) {
+                    messages.add(batch.get(positions.get(i)));
+                    if (results.get(i) == null) {
                         held.add(i);
-                        continue;
-                    }
-                    entries.add(new OutcomeLedger.Entry(upsert.runId(), upsert.recordNumber(), result.outcome()));
-                    RecordMessage message = batch.get(positions.get(i));
-                    if (result != StoreResult.OUTDATED && message.fingerprint() != null) {
-                        // the target now holds this record's content, whatever the ledger says of its first delivery
-                        committed.add(new FingerprintLedger.Committed(
-                                ContentFingerprints.key(message.feed(), message.key()), message.feed(), message.fingerprint()));
+                    } else {
+                        entries.add(new OutcomeLedger.Entry(upsert.runId(), upsert.recordNumber(), results.get(i).outcome()));
                     }
                 }
-                fingerprints.remember(committed);
+                // the target now holds these records' content, whatever the ledger says of their first delivery
+                content.committed(messages, results);
                 return ledger.recordAll(entries);
             });
             for (int i = 0; i < positions.size(); i++) {

@@ -44,7 +44,8 @@ public final class EntityConsumer implements RecordConsumer {
                           Rejections rejections, TransactionTemplate transaction, FeedMeters meters) {
         this.mapper = mapper;
         this.rejecter = new Rejecter(rejections, meters);
-        this.upsert = new BatchUpsert(store, ledger, fingerprints, transaction, meters, rejecter);
+        this.upsert = new BatchUpsert(store, ledger, new CommittedContent(mapper.feed(), fingerprints), transaction, meters,
+                rejecter);
         this.transaction = transaction;
         this.meters = meters;
     }

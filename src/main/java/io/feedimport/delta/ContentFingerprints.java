@@ -21,11 +21,11 @@ public final class ContentFingerprints {
     private static final HexFormat HEX = HexFormat.of();
 
     private final MessageDigest digest = sha256();
-    private final String feed;
+    private final String table;
     private final byte[] mapping;
 
     public ContentFingerprints(FeedDefinition feed) {
-        this.feed = feed.name();
+        this.table = feed.target().table();
         this.mapping = digest.digest(mapping(feed).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -52,18 +52,21 @@ public final class ContentFingerprints {
         return hex(digest.digest());
     }
 
-    /** The fingerprint of a key of this feed, as stored in the ledger: keys may be longer than any column allows. */
+    /**
+     * The fingerprint of a key of this feed's target table, as stored in the ledger: keys may be longer than any
+     * column allows. It is the table's key, not the feed's: two feeds writing one table share what it holds.
+     */
     public String key(String key) {
-        return key(digest, feed, key);
+        return key(digest, table, key);
     }
 
-    /** As {@link #key(String)}, from any thread: for the consumers, which store what the importer compares. */
-    public static String key(String feed, String key) {
-        return key(sha256(), feed, key);
+    /** As {@link #key(String)}, for a key of {@code table}, from any thread. */
+    public static String key(String table, String key) {
+        return key(sha256(), table, key);
     }
 
-    private static String key(MessageDigest digest, String feed, String key) {
-        update(digest, feed);
+    private static String key(MessageDigest digest, String table, String key) {
+        update(digest, table);
         update(digest, key);
         return hex(digest.digest());
     }

@@ -24,6 +24,11 @@ public final class RowMapper {
     private final FeedDefinition feed;
     private final LookupResolver lookups;
 
+    /** The feed whose records this maps. */
+    public FeedDefinition feed() {
+        return feed;
+    }
+
     public RowMapper(FeedDefinition feed) {
         this(feed, LookupResolver.NONE);
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.feedimport.delta.ContentFingerprints;
 import io.feedimport.delta.FingerprintLedger;
@@ -11,6 +12,7 @@ import io.feedimport.delta.SentKeys;
 import io.feedimport.feed.FeedDefinition;
 import io.feedimport.feed.FieldDefinition;
 import io.feedimport.feed.ValueParser;
+import io.feedimport.run.OutcomeLedger;
 import io.feedimport.validate.CheckedRecord;
 
 /**
@@ -27,16 +29,18 @@ final class ChangedRecords {
     private final int[] keyFields;
     private final ContentFingerprints fingerprints;
     private final FingerprintLedger ledger;
+    private final OutcomeLedger outcomes;
     private final boolean compare;
     private final SentKeys sent = new SentKeys();
 
     /** @param compare false to send every record (the feed's {@code delta: false}, or a run with {@code --full}) */
-    ChangedRecords(FeedDefinition feed, FingerprintLedger ledger, boolean compare) {
+    ChangedRecords(FeedDefinition feed, FingerprintLedger ledger, OutcomeLedger outcomes, boolean compare) {
         this.feed = feed.name();
         this.fields = feed.fields();
         this.keyFields = feed.target().key().stream().mapToInt(feed::indexOf).toArray();
         this.fingerprints = new ContentFingerprints(feed);
         this.ledger = ledger;
+        this.outcomes = outcomes;
         this.compare = compare;
     }
 
@@ -65,25 +69,45 @@ final class ChangedRecords {
         return key.toString();
     }
 
-    /** Those of {@code messages} to send, in order; the others are unchanged since their content was last committed. */
+    /**
+     * Those of {@code messages} to send, in order; the others are unchanged since their content was last committed.
+     * The keys of those sent are marked pending before they go, so no later comparison, in this run or the next,
+     * takes their old content for current while the new one is on its way.
+     */
     List<RecordMessage> toSend(List<RecordMessage> messages) {
-        if (!compare || messages.isEmpty()) {
+        if (messages.isEmpty()) {
             return messages;
         }
         List<String> keys = new ArrayList<>(messages.size());
         for (RecordMessage message : messages) {
             keys.add(fingerprints.key(message.key()));
         }
+        if (!compare) {
+            ledger.markPending(keys);
+            return messages;
+        }
         Map<String, String> stored = ledger.stored(keys);
+        // a record of this run already handled was sent by an attempt killed before its chunk committed: it is sent
+        // again (the outcome ledger counts it once), never counted unchanged as well. Read after the fingerprints: a
+        // consumer commits both at once, so a record stored in between shows here
+        Set<Long> handled = outcomes.recorded(messages.get(0).runId(), messages.get(0).recordNumber(),
+                messages.get(messages.size() - 1).recordNumber());
         List<RecordMessage> changed = new ArrayList<>();
+        List<String> pending = new ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {
             RecordMessage message = messages.get(i);
             String key = keys.get(i);
-            if (!message.fingerprint().equals(stored.get(key)) || sent.mightContain(key)) {
+            String before = stored.get(key);
+            if (!message.fingerprint().equals(before) || sent.mightContain(key)
+                    || handled.contains(message.recordNumber())) {
                 sent.add(key);
                 changed.add(message);
+                if (before != null) {
+                    pending.add(key);
+                }
             }
         }
+        ledger.markPending(pending);
         return changed;
     }
 }

@@ -10,6 +10,7 @@ import io.feedimport.feed.FeedDefinition;
 import io.feedimport.monitoring.FeedMeters;
 import io.feedimport.report.RunSummary;
 import io.feedimport.report.SensitiveValues;
+import io.feedimport.run.OutcomeLedger;
 import io.feedimport.run.RunLedger;
 import io.feedimport.report.SkipReportStore;
 import io.feedimport.validate.CheckedRecord;
@@ -58,7 +59,7 @@ public final class PublishingItemWriter implements ItemWriter<CheckedRecord>, St
      */
     public PublishingItemWriter(FeedDefinition feed, RecordPublisher publisher, SkipReportStore skipReport, RunLedger runs,
                          RunProgress progress, java.util.function.LongSupplier bytesRead, long fileBytes, FeedMeters meters,
-                         FingerprintLedger fingerprints, boolean compare) {
+                         FingerprintLedger fingerprints, OutcomeLedger outcomes, boolean compare) {
         this.feed = feed;
         this.sensitive = SensitiveValues.of(feed);
         this.publisher = publisher;
@@ -68,7 +69,7 @@ public final class PublishingItemWriter implements ItemWriter<CheckedRecord>, St
         this.bytesRead = bytesRead;
         this.fileBytes = fileBytes;
         this.meters = meters;
-        this.changes = new ChangedRecords(feed, fingerprints, compare);
+        this.changes = new ChangedRecords(feed, fingerprints, outcomes, compare);
     }
 
     @Override

@@ -39,10 +39,11 @@ public final class ImportJobFactory {
     private final Duration reconcileTimeout;
     private final FeedMetrics metrics;
     private final FingerprintLedger fingerprints;
+    private final OutcomeLedger outcomes;
 
     public ImportJobFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                             SkipReportStore skipReport, RunLedger runs, RunAccounting accounting, Duration reconcileTimeout,
-                            FeedMetrics metrics, FingerprintLedger fingerprints) {
+                            FeedMetrics metrics, FingerprintLedger fingerprints, OutcomeLedger outcomes) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.skipReport = skipReport;
@@ -51,6 +52,7 @@ public final class ImportJobFactory {
         this.reconcileTimeout = reconcileTimeout;
         this.metrics = metrics;
         this.fingerprints = fingerprints;
+        this.outcomes = outcomes;
     }
 
     /** @param full send every valid record, even one unchanged since it was last stored (delta or not) */
@@ -61,7 +63,8 @@ public final class ImportJobFactory {
                 () -> new ReadAheadRecordReader(RecordReaders.open(feed, file), meters::parsed));
         TimedValidation validation = new TimedValidation(new RecordValidator(feed), meters);
         PublishingItemWriter writer = new PublishingItemWriter(feed, publisher, skipReport, runs, progress,
-                reader::bytesRead, file.toFile().length(), meters, fingerprints, feed.delta() && !full);
+                reader::bytesRead, file.toFile().length(), meters, fingerprints, outcomes,
+                feed.delta() && !full);
         Step read = new StepBuilder(READ_STEP, jobRepository)
                 .<SourceRecord, CheckedRecord>chunk(feed.chunkSize())
                 .transactionManager(transactionManager)

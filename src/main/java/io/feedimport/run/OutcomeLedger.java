@@ -94,6 +94,16 @@ public final class OutcomeLedger {
         return known;
     }
 
+    /** The record numbers from {@code first} to {@code last} that have an outcome. */
+    public Set<Long> recorded(long runId, long first, long last) {
+        Set<Long> recorded = new HashSet<>();
+        jdbc.query("SELECT record_no FROM fi_outcome WHERE run_id = ? AND record_no BETWEEN ? AND ?",
+                rs -> {
+                    recorded.add(rs.getLong(1));
+                }, runId, first, last);
+        return recorded;
+    }
+
     /** Counts outcomes of records up to {@code lastRecord}: records past it belong to a chunk that did not commit. */
     public Map<RecordOutcome, Long> counts(long runId, long lastRecord) {
         Map<RecordOutcome, Long> counts = new EnumMap<>(RecordOutcome.class);

@@ -52,9 +52,9 @@ public class RunConfiguration {
     ImportRunner importRunner(JobRepository jobRepository, JobOperator jobOperator, PlatformTransactionManager transactionManager,
                               SkipReportStore skipReport, RunAccounting accounting, RunLedger runs, PublisherFactory publishers,
                               TargetTables tables, EngineProperties properties, RunReporter reporter, FeedMetrics metrics,
-                              FingerprintLedger fingerprints) {
+                              FingerprintLedger fingerprints, OutcomeLedger outcomes) {
         ImportJobFactory jobs = new ImportJobFactory(jobRepository, transactionManager, skipReport, runs, accounting,
-                properties.reconcileTimeout(), metrics, fingerprints);
+                properties.reconcileTimeout(), metrics, fingerprints, outcomes);
         RunResolver resolver = new RunResolver(jobRepository, jobOperator, runs);
         return new ImportRunner(jobOperator, resolver, jobs, publishers, accounting, runs, tables, reporter, skipReport);
     }

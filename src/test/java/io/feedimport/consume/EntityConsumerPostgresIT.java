@@ -85,7 +85,7 @@ class EntityConsumerPostgresIT {
         OutcomeLedger ledger = new OutcomeLedger(jdbc);
         DataSourceTransactionManager transactions = new DataSourceTransactionManager(postgres);
         consumer = new EntityConsumers(jdbc, transactions, new EntityTable(postgres, SqlDialect.POSTGRESQL), ledger,
-                new FingerprintLedger(jdbc), new Rejections(jdbc, new TransactionTemplate(transactions), ledger),
+                new FingerprintLedger(jdbc, transactions), new Rejections(jdbc, new TransactionTemplate(transactions), ledger),
                 new FeedLookups(new ReferenceTable(jdbc), LookupCaches::local), FeedMetrics.none()).forFeed(feed);
         jdbc.update("INSERT INTO fi_run (run_id, feed, file, fingerprint, status, read_count, skipped, published, persisted,"
                 + " unchanged, outdated, parked, started_at, duration_ms) VALUES (1, 'flats', 'flats.xml', 'f', 'STARTED',"

@@ -59,7 +59,7 @@ final class FlatsDatabase {
         TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(h2));
         OutcomeLedger ledger = new OutcomeLedger(jdbc);
         consumer = new EntityConsumer(new RowMapper(feed), new EntityStore(jdbc, feed), ledger,
-                new FingerprintLedger(jdbc), new Rejections(jdbc, transaction, ledger), transaction,
+                new FingerprintLedger(jdbc, new DataSourceTransactionManager(h2)), new Rejections(jdbc, transaction, ledger), transaction,
                 new FeedMetrics(registry, QueueDepths.NONE, Feeds.NONE).feed("flats"));
         jdbc.update("INSERT INTO fi_run (run_id, feed, file, fingerprint, status, read_count, skipped, published, persisted,"
                 + " unchanged, outdated, parked, started_at, duration_ms) VALUES (1, 'flats', 'flats.xml', 'f', 'STARTED',"

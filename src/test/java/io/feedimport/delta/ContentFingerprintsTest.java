@@ -74,8 +74,10 @@ class ContentFingerprintsTest {
     void keysFingerprintTheSameFromTheImporterAndFromAnyConsumerThread() throws IOException {
         ContentFingerprints flats = fingerprints(FEED);
 
-        assertThat(flats.key("F-1")).isEqualTo(ContentFingerprints.key("flats", "F-1")).hasSize(32);
-        assertThat(ContentFingerprints.key("houses", "F-1")).as("another feed's key").isNotEqualTo(flats.key("F-1"));
+        assertThat(flats.key("F-1")).isEqualTo(ContentFingerprints.key("flat", "F-1")).hasSize(32);
+        assertThat(ContentFingerprints.key("house", "F-1")).as("another table's key").isNotEqualTo(flats.key("F-1"));
+        assertThat(fingerprints(FEED.replace("name: flats", "name: flats_too")).key("F-1"))
+                .as("another feed writing the same table: one row, one fingerprint").isEqualTo(flats.key("F-1"));
         assertThat(flats.key("x".repeat(100_000))).as("a key longer than any column").hasSize(32);
     }
 

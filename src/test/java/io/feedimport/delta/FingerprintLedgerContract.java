@@ -27,7 +27,7 @@ abstract class FingerprintLedgerContract {
         EngineMigrations.migrate(dataSource());
         jdbc = new JdbcTemplate(dataSource());
         jdbc.update("DELETE FROM fi_fingerprint");
-        ledger = new FingerprintLedger(jdbc);
+        ledger = new FingerprintLedger(jdbc, new DataSourceTransactionManager(dataSource()));
     }
 
     @Test
@@ -71,9 +71,38 @@ abstract class FingerprintLedgerContract {
         String contact = ContentFingerprints.key("contacts", "1");
         ledger.remember(List.of(committed(offer, "a"), new FingerprintLedger.Committed(contact, "contacts", content("a"))));
 
-        assertThat(ledger.forget("offers")).isEqualTo(1);
+        assertThat(ledger.forgetFeed("offers")).isEqualTo(1);
 
         assertThat(ledger.stored(List.of(offer, contact))).containsOnlyKeys(contact);
+    }
+
+    @Test
+    void aKeyMarkedPendingMatchesNoContentUntilAConsumerCommitsItsNewOne() {
+        String one = ContentFingerprints.key("offer", "OF-1");
+        String two = ContentFingerprints.key("offer", "OF-2");
+        ledger.remember(List.of(committed(one, "a"), committed(two, "b")));
+        TransactionTemplate chunk = new TransactionTemplate(new DataSourceTransactionManager(dataSource()));
+
+        chunk.executeWithoutResult(status -> {
+            ledger.markPending(List.of(one, ContentFingerprints.key("offer", "never-stored")));
+            status.setRollbackOnly();
+        });
+
+        assertThat(ledger.stored(List.of(one, two))).as("the mark stands though the chunk that sent it rolled back")
+                .isEqualTo(Map.of(one, "", two, content("b")));
+        ledger.remember(List.of(committed(one, "c")));
+        assertThat(ledger.stored(List.of(one))).isEqualTo(Map.of(one, content("c")));
+    }
+
+    @Test
+    void forgottenKeysHaveNoFingerprint() {
+        String one = ContentFingerprints.key("offer", "OF-1");
+        String two = ContentFingerprints.key("offer", "OF-2");
+        ledger.remember(List.of(committed(one, "a"), committed(two, "b")));
+
+        ledger.forget(List.of(one));
+
+        assertThat(ledger.stored(List.of(one, two))).containsOnlyKeys(two);
     }
 
     @Test

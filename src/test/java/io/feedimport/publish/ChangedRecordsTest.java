@@ -1,0 +1,117 @@
+package io.feedimport.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.feedimport.delta.ContentFingerprints;
+import io.feedimport.delta.FingerprintLedger;
+import io.feedimport.feed.FeedDefinition;
+import io.feedimport.feed.FeedDefinitionLoader;
+import io.feedimport.migration.EngineMigrations;
+import io.feedimport.run.OutcomeLedger;
+import io.feedimport.run.RecordOutcome;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+
+/** Which of a chunk's records travel, against the fingerprints a consumer committed. */
+class ChangedRecordsTest {
+
+    @TempDir
+    Path dir;
+
+    FeedDefinition feed;
+    FingerprintLedger fingerprints;
+    OutcomeLedger outcomes;
+    ContentFingerprints content;
+
+    @BeforeEach
+    void ledgers() throws IOException {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:changed-records-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        EngineMigrations.migrate(h2);
+        JdbcTemplate jdbc = new JdbcTemplate(h2);
+        fingerprints = new FingerprintLedger(jdbc, new DataSourceTransactionManager(h2));
+        outcomes = new OutcomeLedger(jdbc);
+        feed = new FeedDefinitionLoader().load(Files.writeString(dir.resolve("flats.yml"), """
+                name: flats
+                format: { type: xml, record: /flats/flat }
+                fields:
+                  id:    { path: "@id", type: string, required: true }
+                  title: { path: title, type: string }
+                target: { table: flat, key: [id] }
+                """));
+        content = new ContentFingerprints(feed);
+    }
+
+    @Test
+    void aRecordAsLastCommittedStaysAndAChangedOrNewOneTravels() {
+        committed(message(1, "F-1", "same"), message(2, "F-2", "old"));
+
+        List<RecordMessage> sent = changes(true).toSend(List.of(message(3, "F-1", "same"), message(4, "F-2", "new"),
+                message(5, "F-3", "first")));
+
+        assertThat(sent).extracting(RecordMessage::key).containsExactly("F-2", "F-3");
+    }
+
+    @Test
+    void aKeySentIsPendingSoNoLaterChunkOrRunTakesItsOldContentForCurrent() {
+        committed(message(1, "F-1", "stored"));
+        ChangedRecords tonight = changes(true);
+        tonight.toSend(List.of(message(2, "F-1", "changed"))); // sent, and still on its way (queued, or to be parked)
+
+        List<RecordMessage> nextNight = changes(true).toSend(List.of(message(3, "F-1", "stored")));
+
+        assertThat(nextNight).as("the stored content came back while the changed one is not committed").hasSize(1);
+    }
+
+    @Test
+    void aRecordAlreadyHandledByAKilledAttemptOfTheRunIsSentAgainNotCountedUnchangedTwice() {
+        RecordMessage handled = message(7, "F-1", "v");
+        committed(handled);
+        outcomes.record(handled.runId(), handled.recordNumber(), RecordOutcome.PERSISTED);
+
+        List<RecordMessage> sent = changes(true).toSend(List.of(handled, message(8, "F-2", "w")));
+
+        assertThat(sent).extracting(RecordMessage::recordNumber).as("record 8 is new anyway").containsExactly(7L, 8L);
+    }
+
+    @Test
+    void withoutComparingEverythingTravelsAndStoredKeysArePending() {
+        committed(message(1, "F-1", "v"));
+
+        List<RecordMessage> sent = changes(false).toSend(List.of(message(2, "F-1", "v")));
+        List<RecordMessage> next = changes(true).toSend(List.of(message(3, "F-1", "v")));
+
+        assertThat(sent).hasSize(1);
+        assertThat(next).as("the full run's record may still be queued").hasSize(1);
+    }
+
+    private ChangedRecords changes(boolean compare) {
+        return new ChangedRecords(feed, fingerprints, outcomes, compare);
+    }
+
+    /** As a consumer commits them: the importer's fingerprint, stored. */
+    private void committed(RecordMessage... messages) {
+        for (RecordMessage message : messages) {
+            fingerprints.remember(List.of(new FingerprintLedger.Committed(content.key(message.key()), "flats",
+                    message.fingerprint())));
+        }
+    }
+
+    private RecordMessage message(long recordNumber, String id, String title) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("id", id);
+        values.put("title", title);
+        return new RecordMessage(1, "flats", recordNumber, (int) recordNumber, id, values, content.content(values));
+    }
+}
