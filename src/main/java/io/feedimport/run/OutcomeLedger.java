@@ -78,30 +78,28 @@ public final class OutcomeLedger {
         return recorded;
     }
 
-    /**
-     * A range on the primary key rather than an IN list: H2 scans the whole table for an IN list on the key's second
-     * column, and a batch's record numbers are close together anyway.
-     */
     private Map<Long, String> known(long runId, List<Long> recordNumbers) {
-        Set<Long> wanted = new HashSet<>(recordNumbers);
-        Map<Long, String> known = new HashMap<>();
-        jdbc.query("SELECT record_no, outcome FROM fi_outcome WHERE run_id = ? AND record_no BETWEEN ? AND ?",
-                rs -> {
-                    if (wanted.contains(rs.getLong(1))) {
-                        known.put(rs.getLong(1), rs.getString(2));
-                    }
-                }, runId, Collections.min(recordNumbers), Collections.max(recordNumbers));
+        Map<Long, String> known = inRange(runId, Collections.min(recordNumbers), Collections.max(recordNumbers));
+        known.keySet().retainAll(new HashSet<>(recordNumbers));
         return known;
     }
 
     /** The record numbers from {@code first} to {@code last} that have an outcome. */
     public Set<Long> recorded(long runId, long first, long last) {
-        Set<Long> recorded = new HashSet<>();
-        jdbc.query("SELECT record_no FROM fi_outcome WHERE run_id = ? AND record_no BETWEEN ? AND ?",
+        return inRange(runId, first, last).keySet();
+    }
+
+    /**
+     * A range on the primary key rather than an IN list: H2 scans the whole table for an IN list on the key's second
+     * column, and a batch's record numbers are close together anyway.
+     */
+    private Map<Long, String> inRange(long runId, long first, long last) {
+        Map<Long, String> found = new HashMap<>();
+        jdbc.query("SELECT record_no, outcome FROM fi_outcome WHERE run_id = ? AND record_no BETWEEN ? AND ?",
                 rs -> {
-                    recorded.add(rs.getLong(1));
+                    found.put(rs.getLong(1), rs.getString(2));
                 }, runId, first, last);
-        return recorded;
+        return found;
     }
 
     /** Counts outcomes of records up to {@code lastRecord}: records past it belong to a chunk that did not commit. */
