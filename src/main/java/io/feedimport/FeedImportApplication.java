@@ -1,6 +1,7 @@
 package io.feedimport;
 
 import io.feedimport.delta.DeltaConfiguration;
+import io.feedimport.withdraw.WithdrawConfiguration;
 import io.feedimport.monitoring.MonitoringConfiguration;
 import io.feedimport.review.ReviewConfiguration;
 import io.feedimport.consume.ConsumeConfiguration;
@@ -24,7 +25,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import({SourceConfiguration.class, ScheduleConfiguration.class, RunConfiguration.class, ReportConfiguration.class,
-        DeltaConfiguration.class,
+        DeltaConfiguration.class, WithdrawConfiguration.class,
         TransportConfiguration.class, RabbitConfiguration.class, ConsumeConfiguration.class, RateLimitConfiguration.class,
         ReferenceConfiguration.class, StoreConfiguration.class, MonitoringConfiguration.class, ReviewConfiguration.class})
 public class FeedImportApplication {

@@ -11,6 +11,7 @@ import io.feedimport.monitoring.FeedMeters;
 import io.feedimport.monitoring.FeedMetrics;
 import io.feedimport.publish.RecordMessage;
 import io.feedimport.store.EntityStore;
+import io.feedimport.store.EntityWithdrawals;
 import io.feedimport.run.OutcomeLedger;
 import io.feedimport.report.Rejections;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,6 +35,7 @@ public final class EntityConsumer implements RecordConsumer {
     private final BatchUpsert upsert;
     private final TransactionTemplate transaction;
     private final FeedMeters meters;
+    private final Withdrawing withdrawing;
 
     public EntityConsumer(RowMapper mapper, EntityStore store, OutcomeLedger ledger, FingerprintLedger fingerprints,
                           Rejections rejections, TransactionTemplate transaction) {
@@ -42,12 +44,21 @@ public final class EntityConsumer implements RecordConsumer {
 
     public EntityConsumer(RowMapper mapper, EntityStore store, OutcomeLedger ledger, FingerprintLedger fingerprints,
                           Rejections rejections, TransactionTemplate transaction, FeedMeters meters) {
+        this(mapper, store, null, ledger, fingerprints, rejections, transaction, meters);
+    }
+
+    /** @param withdrawals how the feed's table withdraws keys, or null when this consumer is given no withdrawals */
+    public EntityConsumer(RowMapper mapper, EntityStore store, EntityWithdrawals withdrawals, OutcomeLedger ledger,
+                          FingerprintLedger fingerprints, Rejections rejections, TransactionTemplate transaction,
+                          FeedMeters meters) {
         this.mapper = mapper;
         this.rejecter = new Rejecter(rejections, meters);
         this.upsert = new BatchUpsert(store, ledger, new CommittedContent(mapper.feed(), fingerprints), transaction, meters,
                 rejecter);
         this.transaction = transaction;
         this.meters = meters;
+        this.withdrawing = withdrawals == null ? null
+                : new Withdrawing(mapper.feed(), withdrawals, ledger, fingerprints, transaction);
     }
 
     @Override
@@ -55,9 +66,14 @@ public final class EntityConsumer implements RecordConsumer {
         List<Outcome> outcomes = new ArrayList<>(Collections.nCopies(batch.size(), (Outcome) null));
         List<EntityStore.Upsert> upserts = new ArrayList<>(batch.size());
         List<Integer> positions = new ArrayList<>(batch.size());
+        List<Integer> withdrawals = new ArrayList<>(0);
         long mappingStarted = System.nanoTime();
         for (int i = 0; i < batch.size(); i++) {
             RecordMessage message = batch.get(i);
+            if (message.withdrawal()) {
+                withdrawals.add(i);
+                continue;
+            }
             try {
                 upserts.add(new EntityStore.Upsert(mapper.map(message), message.runId(), message.recordNumber()));
                 positions.add(i);
@@ -81,6 +97,20 @@ public final class EntityConsumer implements RecordConsumer {
         if (!upserts.isEmpty()) {
             meters.upserted(System.nanoTime() - upsertStarted);
         }
+        withdraw(batch, withdrawals, outcomes);
         return outcomes;
+    }
+
+    private void withdraw(List<RecordMessage> batch, List<Integer> withdrawals, List<Outcome> outcomes) {
+        if (withdrawals.isEmpty()) {
+            return;
+        }
+        if (withdrawing == null || mapper.feed().snapshot() == null) {
+            // a worker whose definition of the feed is not (yet) a snapshot: kept for one that is, or for a person
+            withdrawals.forEach(i -> outcomes.set(i, Outcome.retry("a withdrawal, but this worker's definition of feed "
+                    + mapper.feed().name() + " is not mode: snapshot")));
+            return;
+        }
+        withdrawing.apply(batch, withdrawals, outcomes);
     }
 }

@@ -10,6 +10,7 @@ import io.feedimport.reference.FeedLookups;
 import io.feedimport.reference.ReferenceResolver;
 import io.feedimport.reference.Resolution;
 import io.feedimport.store.EntityStore;
+import io.feedimport.store.EntityWithdrawals;
 import io.feedimport.store.EntityTable;
 import io.feedimport.run.OutcomeLedger;
 import io.feedimport.report.Rejections;
@@ -50,8 +51,8 @@ public final class EntityConsumers {
         tables.ensure(feed);
         TransactionTemplate transaction = new TransactionTemplate(transactions);
         transaction.setTimeout((int) Math.max(1, feed.delivery().timeout().toSeconds()));
-        return new EntityConsumer(new RowMapper(feed, lookupsOf(feed)), new EntityStore(jdbc, feed), ledger, fingerprints,
-                rejections, transaction, metrics.watch(feed));
+        return new EntityConsumer(new RowMapper(feed, lookupsOf(feed)), new EntityStore(jdbc, feed),
+                new EntityWithdrawals(jdbc, feed), ledger, fingerprints, rejections, transaction, metrics.watch(feed));
     }
 
     /** The feed's lookups as the mapper sees them: an id, an empty value, or a rejection with its reason. */

@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param cache    how long looked-up reference data may be served from the cache
  * @param delta    whether a record whose content is the one last stored for its key is left unsent (the
  *                 {@code delta} key, true unless set)
+ * @param snapshot whether each file is the whole truth, so that keys it lacks are withdrawn ({@code mode: snapshot}),
+ *                 or null for a feed that only upserts
  */
 public record FeedDefinition(
         String name,
@@ -31,7 +33,17 @@ public record FeedDefinition(
         ScheduleDefinition schedule,
         Map<String, LookupDefinition> lookups,
         CacheDefinition cache,
-        boolean delta) {
+        boolean delta,
+        SnapshotDefinition snapshot) {
+
+    /** A feed that only upserts. */
+    public FeedDefinition(String name, Path source, FormatDefinition format, List<FieldDefinition> fields,
+                          TargetDefinition target, SkipLimit skipLimit, int chunkSize, DeliveryDefinition delivery,
+                          SourceDefinition pickup, ScheduleDefinition schedule, Map<String, LookupDefinition> lookups,
+                          CacheDefinition cache, boolean delta) {
+        this(name, source, format, fields, target, skipLimit, chunkSize, delivery, pickup, schedule, lookups, cache, delta,
+                null);
+    }
 
     public FeedDefinition {
         fields = List.copyOf(fields);
@@ -57,7 +69,9 @@ public record FeedDefinition(
                     .append(f.sheetColumn() == null ? "" : "|column " + f.sheetColumn())
                     .append(f.lookup() == null ? "" : "|lookup " + f.lookup()).append('\n');
         }
-        return text.append(target.table()).append('|').append(target.key()).append('|').append(target.version()).toString();
+        text.append(target.table()).append('|').append(target.key()).append('|').append(target.version());
+        // a run started as a snapshot withdraws what it did not read: it never resumes as one that only upserts
+        return snapshot == null ? text.toString() : text.append("|snapshot ").append(snapshot.withdraw()).toString();
     }
 
     public int indexOf(String fieldName) {

@@ -10,7 +10,7 @@ import java.util.Set;
 final class FeedDefinitionParser {
 
     private static final Set<String> TOP = Set.of("name", "description", "format", "fields", "target", "skipLimit", "chunkSize",
-            "delivery", "lookups", "cache", "source", "schedule", "delta");
+            "delivery", "lookups", "cache", "source", "schedule", "delta", "mode", "withdraw", "guard");
     private static final Set<String> TARGET = Set.of("table", "key", "version");
     static final int DEFAULT_CHUNK_SIZE = 500;
 
@@ -42,9 +42,10 @@ final class FeedDefinitionParser {
         LookupDefinitionParser lookupParser = new LookupDefinitionParser(root);
         Map<String, LookupDefinition> lookups = lookupParser.lookups(fields);
         boolean delta = !root.has("delta") || root.bool("delta");
+        SnapshotDefinition snapshot = new SnapshotDefinitionParser(root).snapshot();
         return new FeedDefinition(name, source, format, fields, target, skipLimit,
                 chunkSize == null ? DEFAULT_CHUNK_SIZE : chunkSize, delivery, pickup, schedule, lookups, lookupParser.cache(),
-                delta);
+                delta, snapshot);
     }
 
     private TargetDefinition target(YamlSection target, String feedName, List<FieldDefinition> fields) {

@@ -15,6 +15,7 @@ import io.feedimport.run.RunLedger;
 import io.feedimport.report.SkipReportStore;
 import io.feedimport.validate.CheckedRecord;
 import io.feedimport.validate.Violation;
+import io.feedimport.withdraw.ReadKeys;
 import io.feedimport.run.RecordItemReader;
 import io.feedimport.run.RunProgress;
 import io.feedimport.run.SkipLimitExceededException;
@@ -48,6 +49,7 @@ public final class PublishingItemWriter implements ItemWriter<CheckedRecord>, St
     private final long fileBytes;
     private final FeedMeters meters;
     private final ChangedRecords changes;
+    private final ReadKeys readKeys;
     private long runId;
     private long skipped;
     private long notSent;
@@ -59,7 +61,7 @@ public final class PublishingItemWriter implements ItemWriter<CheckedRecord>, St
      */
     public PublishingItemWriter(FeedDefinition feed, RecordPublisher publisher, SkipReportStore skipReport, RunLedger runs,
                          RunProgress progress, java.util.function.LongSupplier bytesRead, long fileBytes, FeedMeters meters,
-                         FingerprintLedger fingerprints, OutcomeLedger outcomes, boolean compare) {
+                         FingerprintLedger fingerprints, OutcomeLedger outcomes, boolean compare, ReadKeys readKeys) {
         this.feed = feed;
         this.sensitive = SensitiveValues.of(feed);
         this.publisher = publisher;
@@ -70,6 +72,7 @@ public final class PublishingItemWriter implements ItemWriter<CheckedRecord>, St
         this.fileBytes = fileBytes;
         this.meters = meters;
         this.changes = new ChangedRecords(feed, fingerprints, outcomes, compare);
+        this.readKeys = readKeys;
     }
 
     @Override
@@ -109,6 +112,7 @@ public final class PublishingItemWriter implements ItemWriter<CheckedRecord>, St
             }
         }
         skipReport.write(runId, feed.name(), sensitive, invalid);
+        readKeys.read(runId, chunk.getItems());
         int valid = messages.size();
         messages = changes.toSend(messages);
         int unchanged = valid - messages.size();

@@ -11,17 +11,25 @@ import java.util.Map;
  * @param fingerprint the fingerprint of the content (see {@link io.feedimport.delta.ContentFingerprints}) that the
  *                    consumer stores when it commits the record, or null (a message of an earlier release): then
  *                    nothing is stored and the record is sent again next time
+ * @param withdrawal  true for a withdrawal of a snapshot run: its key, absent from the run's file, is to be withdrawn;
+ *                    then {@code values} hold only the key's fields, and {@code recordNumber} follows the file's last
  */
 public record RecordMessage(long runId, String feed, long recordNumber, int line, String key, Map<String, String> values,
-                            String fingerprint) {
+                            String fingerprint, boolean withdrawal) {
 
     public RecordMessage {
         values = java.util.Collections.unmodifiableMap(values);
     }
 
+    /** A record of the file. */
+    public RecordMessage(long runId, String feed, long recordNumber, int line, String key, Map<String, String> values,
+                         String fingerprint) {
+        this(runId, feed, recordNumber, line, key, values, fingerprint, false);
+    }
+
     /** A message without a content fingerprint. */
     public RecordMessage(long runId, String feed, long recordNumber, int line, String key, Map<String, String> values) {
-        this(runId, feed, recordNumber, line, key, values, null);
+        this(runId, feed, recordNumber, line, key, values, null, false);
     }
 
     /** Unique per record and run: what makes a redelivered message recognisable. */

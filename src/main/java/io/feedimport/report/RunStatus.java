@@ -7,5 +7,10 @@ public enum RunStatus {
     /** Every record read is accounted for. */
     COMPLETED,
     /** Stopped on an error or could not be reconciled; running the same command again resumes it. */
-    FAILED
+    FAILED,
+    /**
+     * A snapshot run whose file was read, and whose upserts stand, but whose withdrawals its guard held back (too few
+     * records, a file cut short or broken, too many invalid): someone releases or discards them.
+     */
+    HELD
 }

@@ -14,10 +14,24 @@ import io.feedimport.support.JsonCodec;
  *
  * @param unchangedAtSource valid records the importer did not send, their content being the one last committed
  *                          (delta at the source); part of {@code unchanged}, and never of {@code published}
+ * @param withdrawals       what a snapshot run withdraws ({@link Withdrawals#NONE} for a run that only upserts); shown
+ *                          beside the records' account, not part of it: withdrawals are keys the file did not have
  */
 public record RunSummary(long runId, String feed, String file, RunStatus status, long read, long skipped, long published,
                          long rejected, long persisted, long unchanged, long outdated, long unchangedAtSource, long parked,
-                         long durationMs, OffsetDateTime startedAt, String message) {
+                         long durationMs, OffsetDateTime startedAt, String message, Withdrawals withdrawals) {
+
+    public RunSummary {
+        withdrawals = withdrawals == null ? Withdrawals.NONE : withdrawals;
+    }
+
+    /** A summary of a run that withdraws nothing. */
+    public RunSummary(long runId, String feed, String file, RunStatus status, long read, long skipped, long published,
+                      long rejected, long persisted, long unchanged, long outdated, long unchangedAtSource, long parked,
+                      long durationMs, OffsetDateTime startedAt, String message) {
+        this(runId, feed, file, status, read, skipped, published, rejected, persisted, unchanged, outdated,
+                unchangedAtSource, parked, durationMs, startedAt, message, Withdrawals.NONE);
+    }
 
     /** A summary of a run that sent every valid record. */
     public RunSummary(long runId, String feed, String file, RunStatus status, long read, long skipped, long published,
@@ -29,7 +43,7 @@ public record RunSummary(long runId, String feed, String file, RunStatus status,
 
     public boolean reconciles() {
         return read == skipped + persisted + unchanged + parked
-                && published + unchangedAtSource == read - skipped + rejected;
+                && published + unchangedAtSource == read - skipped + rejected && withdrawals.reconciles();
     }
 
     /** The status as people see it and the exit code follows it (see {@link RunVerdict}). */
@@ -52,6 +66,14 @@ public record RunSummary(long runId, String feed, String file, RunStatus status,
         json.put("outdated", outdated);
         json.put("unchangedAtSource", unchangedAtSource);
         json.put("parked", parked);
+        if (withdrawals.state() != null) {
+            json.put("snapshot", withdrawals.state().name());
+            json.put("withdrawalsListed", withdrawals.listed());
+            json.put("withdrawn", withdrawals.withdrawn());
+            json.put("withdrawalsHeld", withdrawals.held());
+            json.put("withdrawalsKept", withdrawals.kept());
+            json.put("withdrawalsParked", withdrawals.parked());
+        }
         json.put("reconciled", reconciles());
         json.put("durationMs", durationMs);
         json.put("message", message);
@@ -60,11 +82,16 @@ public record RunSummary(long runId, String feed, String file, RunStatus status,
 
     public RunSummary withDuration(long newDurationMs) {
         return new RunSummary(runId, feed, file, status, read, skipped, published, rejected, persisted, unchanged, outdated,
-                unchangedAtSource, parked, newDurationMs, startedAt, message);
+                unchangedAtSource, parked, newDurationMs, startedAt, message, withdrawals);
     }
 
     public RunSummary withStatus(RunStatus newStatus, String newMessage) {
         return new RunSummary(runId, feed, file, newStatus, read, skipped, published, rejected, persisted, unchanged, outdated,
-                unchangedAtSource, parked, durationMs, startedAt, newMessage);
+                unchangedAtSource, parked, durationMs, startedAt, newMessage, withdrawals);
+    }
+
+    public RunSummary withWithdrawals(Withdrawals newWithdrawals) {
+        return new RunSummary(runId, feed, file, status, read, skipped, published, rejected, persisted, unchanged, outdated,
+                unchangedAtSource, parked, durationMs, startedAt, message, newWithdrawals);
     }
 }

@@ -14,6 +14,9 @@ public record RunVerdict(String label, Tone tone) {
     }
 
     public static RunVerdict of(RunSummary run) {
+        if (run.status() == RunStatus.HELD) {
+            return new RunVerdict(RunStatus.HELD.name(), Tone.ATTENTION);
+        }
         if (run.status() != RunStatus.COMPLETED) {
             return new RunVerdict(run.status().name(), run.status() == RunStatus.STARTED ? Tone.STARTED : Tone.FAILED);
         }

@@ -23,12 +23,17 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.transaction.PlatformTransactionManager;
 import io.feedimport.publish.PublishingItemWriter;
+import io.feedimport.withdraw.Snapshots;
 
-/** Builds the job of one run: a chunked read-validate-publish step, then a reconcile step. */
+/**
+ * Builds the job of one run: a chunked read-validate-publish step, for a snapshot feed a step that withdraws what the
+ * file lacked, then a reconcile step.
+ */
 public final class ImportJobFactory {
 
     public static final String JOB_NAME = "feed-import";
     static final String READ_STEP = "read";
+    static final String WITHDRAW_STEP = "withdraw";
     static final String RECONCILE_STEP = "reconcile";
 
     private final JobRepository jobRepository;
@@ -40,10 +45,11 @@ public final class ImportJobFactory {
     private final FeedMetrics metrics;
     private final FingerprintLedger fingerprints;
     private final OutcomeLedger outcomes;
+    private final Snapshots snapshots;
 
     public ImportJobFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                             SkipReportStore skipReport, RunLedger runs, RunAccounting accounting, Duration reconcileTimeout,
-                            FeedMetrics metrics, FingerprintLedger fingerprints, OutcomeLedger outcomes) {
+                            FeedMetrics metrics, FingerprintLedger fingerprints, OutcomeLedger outcomes, Snapshots snapshots) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.skipReport = skipReport;
@@ -53,6 +59,7 @@ public final class ImportJobFactory {
         this.metrics = metrics;
         this.fingerprints = fingerprints;
         this.outcomes = outcomes;
+        this.snapshots = snapshots;
     }
 
     /** @param full send every valid record, even one unchanged since it was last stored (delta or not) */
@@ -64,7 +71,7 @@ public final class ImportJobFactory {
         TimedValidation validation = new TimedValidation(new RecordValidator(feed), meters);
         PublishingItemWriter writer = new PublishingItemWriter(feed, publisher, skipReport, runs, progress,
                 reader::bytesRead, file.toFile().length(), meters, fingerprints, outcomes,
-                feed.delta() && !full);
+                feed.delta() && !full, snapshots.readKeys(feed));
         Step read = new StepBuilder(READ_STEP, jobRepository)
                 .<SourceRecord, CheckedRecord>chunk(feed.chunkSize())
                 .transactionManager(transactionManager)
@@ -78,6 +85,13 @@ public final class ImportJobFactory {
         Step reconcile = new StepBuilder(RECONCILE_STEP, jobRepository)
                 .tasklet(new ReconcileTasklet(accounting, reconcileTimeout), transactionManager)
                 .build();
-        return new JobBuilder(JOB_NAME, jobRepository).listener(registration).start(read).next(reconcile).build();
+        if (feed.snapshot() == null) {
+            return new JobBuilder(JOB_NAME, jobRepository).listener(registration).start(read).next(reconcile).build();
+        }
+        Step withdraw = new StepBuilder(WITHDRAW_STEP, jobRepository)
+                .tasklet(new WithdrawTasklet(snapshots, feed, publisher, runs), transactionManager)
+                .build();
+        return new JobBuilder(JOB_NAME, jobRepository).listener(registration).start(read).next(withdraw).next(reconcile)
+                .build();
     }
 }

@@ -15,6 +15,9 @@ import io.feedimport.report.RunSummary;
 import io.feedimport.run.RunLedger;
 import io.feedimport.report.SkipReportStore;
 import io.feedimport.support.Messages;
+import io.feedimport.read.InputException;
+import io.feedimport.report.Withdrawals;
+import io.feedimport.withdraw.Snapshots;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -35,10 +38,11 @@ public final class ImportRunner {
     private final TargetTables tables;
     private final RunReporter reporter;
     private final SkipReportStore skipReport;
+    private final Snapshots snapshots;
 
     public ImportRunner(JobOperator jobOperator, RunResolver resolver, ImportJobFactory jobs, PublisherFactory publishers,
                         RunAccounting accounting, RunLedger runs, TargetTables tables, RunReporter reporter,
-                        SkipReportStore skipReport) {
+                        SkipReportStore skipReport, Snapshots snapshots) {
         this.jobOperator = jobOperator;
         this.resolver = resolver;
         this.jobs = jobs;
@@ -48,6 +52,7 @@ public final class ImportRunner {
         this.tables = tables;
         this.reporter = reporter;
         this.skipReport = skipReport;
+        this.snapshots = snapshots;
     }
 
     public RunSummary run(FeedDefinition feed, Path input) {
@@ -97,11 +102,23 @@ public final class ImportRunner {
 
     private RunSummary finish(FeedDefinition feed, Path input, JobExecution execution, OffsetDateTime started) {
         boolean completed = execution.getStatus() == BatchStatus.COMPLETED;
+        long runId = execution.getJobInstance().getInstanceId();
+        String incomplete = completed || feed.snapshot() == null ? null : incompleteExport(execution);
+        if (incomplete != null) {
+            // the file is not the whole export, so what it lacks is not gone: listed, and held for a person to judge
+            snapshots.close(feed, runId, runs.find(runId).orElseThrow().read(), incomplete, null);
+        }
         RunSummary summary = accounting.summarize(execution.getJobInstance(), feed.name(), input.toString(),
                 completed ? RunStatus.COMPLETED : RunStatus.FAILED, started, completed ? null : failure(execution));
         if (completed && !summary.reconciles()) {
             summary = summary.withStatus(RunStatus.FAILED, "counts do not reconcile: read " + summary.read()
                     + " != skipped + persisted + unchanged + parked");
+        }
+        if (summary.withdrawals().state() == Withdrawals.State.HELD) {
+            summary = summary.withStatus(RunStatus.HELD, "HELD: " + runs.find(runId).orElseThrow().message() + "; "
+                    + String.format(java.util.Locale.ROOT, "%,d", summary.withdrawals().held())
+                    + " withdrawals held. Apply them with: feedimport release " + runId + " (or drop them: feedimport discard "
+                    + runId + ")");
         }
         runs.finished(summary, OffsetDateTime.now(ZoneOffset.UTC));
         // the skip report is only read when someone listens: without a Sentry DSN a run costs nothing more
@@ -109,6 +126,21 @@ public final class ImportRunner {
             reporter.runEnded(feed, summary, summary.skipped() == 0 ? List.of() : skipReport.entries(summary.runId()));
         }
         return summary;
+    }
+
+    /**
+     * Why a failed run's file cannot be the whole export (it broke off, or too many of its records are invalid), or
+     * null when the run failed for another reason (a broker or database out of reach): then it is resumed, not judged.
+     */
+    private static String incompleteExport(JobExecution execution) {
+        for (Throwable failure : execution.getAllFailureExceptions()) {
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                if (cause instanceof InputException || cause instanceof SkipLimitExceededException) {
+                    return "the file is not a whole export: " + Messages.firstLine(cause);
+                }
+            }
+        }
+        return null;
     }
 
     /** The one-line reason a run failed, preferring the user-facing message of the step that failed. */

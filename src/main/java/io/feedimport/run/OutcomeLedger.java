@@ -115,6 +115,19 @@ public final class OutcomeLedger {
         return counts;
     }
 
+    /** Counts outcomes of the messages numbered after {@code lastRecord}: the withdrawals of a snapshot run. */
+    public Map<RecordOutcome, Long> countsAfter(long runId, long lastRecord) {
+        Map<RecordOutcome, Long> counts = new EnumMap<>(RecordOutcome.class);
+        for (RecordOutcome outcome : RecordOutcome.values()) {
+            counts.put(outcome, 0L);
+        }
+        jdbc.query("SELECT outcome, COUNT(*) FROM fi_outcome WHERE run_id = ? AND record_no > ? GROUP BY outcome",
+                rs -> {
+                    counts.put(RecordOutcome.valueOf(rs.getString(1)), rs.getLong(2));
+                }, runId, lastRecord);
+        return counts;
+    }
+
     public record Entry(long runId, long recordNumber, RecordOutcome outcome) {
     }
 }

@@ -4,5 +4,7 @@ package io.feedimport.run;
 public enum RecordOutcome {
     PERSISTED, UNCHANGED, OUTDATED, PARKED,
     /** Refused by the consumer for good (its values cannot be mapped or stored); it is in the skip report too. */
-    REJECTED
+    REJECTED,
+    /** A withdrawal of a snapshot run (numbered after the run's records) that withdrew its key. */
+    WITHDRAWN
 }

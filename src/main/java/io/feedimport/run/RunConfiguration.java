@@ -1,6 +1,8 @@
 package io.feedimport.run;
 
 import io.feedimport.delta.FingerprintLedger;
+import io.feedimport.withdraw.Snapshots;
+import io.feedimport.withdraw.WithdrawalLedger;
 import io.feedimport.monitoring.FeedMetrics;
 import io.feedimport.monitoring.RunReporter;
 import io.feedimport.publish.PublisherFactory;
@@ -39,8 +41,8 @@ public class RunConfiguration {
 
     @Bean
     RunAccounting runAccounting(JobRepository jobRepository, SkipReportStore skipReport, OutcomeLedger ledger,
-                                RunLedger runs) {
-        return new RunAccounting(jobRepository, skipReport, ledger, runs);
+                                RunLedger runs, WithdrawalLedger withdrawals) {
+        return new RunAccounting(jobRepository, skipReport, ledger, runs, withdrawals);
     }
 
     @Bean
@@ -52,10 +54,17 @@ public class RunConfiguration {
     ImportRunner importRunner(JobRepository jobRepository, JobOperator jobOperator, PlatformTransactionManager transactionManager,
                               SkipReportStore skipReport, RunAccounting accounting, RunLedger runs, PublisherFactory publishers,
                               TargetTables tables, EngineProperties properties, RunReporter reporter, FeedMetrics metrics,
-                              FingerprintLedger fingerprints, OutcomeLedger outcomes) {
+                              FingerprintLedger fingerprints, OutcomeLedger outcomes, Snapshots snapshots) {
         ImportJobFactory jobs = new ImportJobFactory(jobRepository, transactionManager, skipReport, runs, accounting,
-                properties.reconcileTimeout(), metrics, fingerprints, outcomes);
+                properties.reconcileTimeout(), metrics, fingerprints, outcomes, snapshots);
         RunResolver resolver = new RunResolver(jobRepository, jobOperator, runs);
-        return new ImportRunner(jobOperator, resolver, jobs, publishers, accounting, runs, tables, reporter, skipReport);
+        return new ImportRunner(jobOperator, resolver, jobs, publishers, accounting, runs, tables, reporter, skipReport,
+                snapshots);
+    }
+
+    @Bean
+    HeldRuns heldRuns(Snapshots snapshots, PublisherFactory publishers, RunAccounting accounting, RunLedger runs,
+                      JobRepository jobRepository, EngineProperties properties) {
+        return new HeldRuns(snapshots, publishers, accounting, runs, jobRepository, properties.reconcileTimeout());
     }
 }

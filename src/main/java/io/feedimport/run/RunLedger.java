@@ -10,6 +10,7 @@ import java.util.Optional;
 import io.feedimport.report.ProgressSample;
 import io.feedimport.report.RunStatus;
 import io.feedimport.report.RunSummary;
+import io.feedimport.report.Withdrawals;
 import org.springframework.jdbc.core.JdbcTemplate;
 import io.feedimport.support.Where;
 
@@ -17,7 +18,8 @@ import io.feedimport.support.Where;
 public final class RunLedger {
 
     private static final String COLUMNS = "run_id, feed, file, status, read_count, skipped, published, rejected, persisted,"
-            + " unchanged, outdated, unchanged_at_source, parked, duration_ms, started_at, message";
+            + " unchanged, outdated, unchanged_at_source, parked, duration_ms, started_at, message, snapshot, withdrawals,"
+            + " withdrawn, withdrawals_kept, withdrawals_parked";
 
     private final JdbcTemplate jdbc;
 
@@ -42,10 +44,12 @@ public final class RunLedger {
 
     public void finished(RunSummary summary, OffsetDateTime endedAt) {
         jdbc.update("UPDATE fi_run SET status = ?, read_count = ?, skipped = ?, published = ?, rejected = ?, persisted = ?,"
-                        + " unchanged = ?, outdated = ?, parked = ?, ended_at = ?, duration_ms = ?, message = ? WHERE run_id = ?",
+                        + " unchanged = ?, outdated = ?, parked = ?, ended_at = ?, duration_ms = ?, message = ?, withdrawn = ?,"
+                        + " withdrawals_kept = ?, withdrawals_parked = ? WHERE run_id = ?",
                 summary.status().name(), summary.read(), summary.skipped(), summary.published(), summary.rejected(),
-                summary.persisted(),
-                summary.unchanged(), summary.outdated(), summary.parked(), endedAt, summary.durationMs(), summary.message(), summary.runId());
+                summary.persisted(), summary.unchanged(), summary.outdated(), summary.parked(), endedAt, summary.durationMs(),
+                summary.message(), summary.withdrawals().withdrawn(), summary.withdrawals().kept(),
+                summary.withdrawals().parked(), summary.runId());
         // the chart's last point, however little time passed since the last sampled chunk
         jdbc.update("INSERT INTO fi_progress (run_id, sampled_at, read_count, skipped) VALUES (?, ?, ?, ?)",
                 summary.runId(), endedAt, summary.read(), summary.skipped());
@@ -54,9 +58,10 @@ public final class RunLedger {
     /** Brings a finished run's counts up to date, after a replay of its parked records; its status stays. */
     public void recount(RunSummary summary) {
         jdbc.update("UPDATE fi_run SET read_count = ?, skipped = ?, published = ?, rejected = ?, persisted = ?, unchanged = ?,"
-                        + " outdated = ?, parked = ? WHERE run_id = ?",
+                        + " outdated = ?, parked = ?, withdrawn = ?, withdrawals_kept = ?, withdrawals_parked = ? WHERE run_id = ?",
                 summary.read(), summary.skipped(), summary.published(), summary.rejected(), summary.persisted(),
-                summary.unchanged(), summary.outdated(), summary.parked(), summary.runId());
+                summary.unchanged(), summary.outdated(), summary.parked(), summary.withdrawals().withdrawn(),
+                summary.withdrawals().kept(), summary.withdrawals().parked(), summary.runId());
     }
 
     /**
@@ -120,6 +125,13 @@ public final class RunLedger {
                 RunStatus.valueOf(rs.getString("status")), rs.getLong("read_count"), rs.getLong("skipped"),
                 rs.getLong("published"), rs.getLong("rejected"), rs.getLong("persisted"), rs.getLong("unchanged"),
                 rs.getLong("outdated"), rs.getLong("unchanged_at_source"), rs.getLong("parked"),
-                rs.getLong("duration_ms"), rs.getObject("started_at", OffsetDateTime.class), rs.getString("message"));
+                rs.getLong("duration_ms"), rs.getObject("started_at", OffsetDateTime.class), rs.getString("message"),
+                withdrawals(rs));
+    }
+
+    private static Withdrawals withdrawals(ResultSet rs) throws SQLException {
+        String state = rs.getString("snapshot");
+        return state == null ? Withdrawals.NONE : new Withdrawals(Withdrawals.State.valueOf(state), rs.getLong("withdrawals"),
+                rs.getLong("withdrawn"), rs.getLong("withdrawals_kept"), rs.getLong("withdrawals_parked"));
     }
 }

@@ -42,11 +42,15 @@ final class EntityKeys {
         return key;
     }
 
-    /** The hash and version of a row read by {@link EntityStatements#lockExisting}. */
-    Object[] stored(ResultSet rs) throws SQLException {
+    /**
+     * The hash and version of a row read by {@link EntityStatements#lockExisting}, and whether it is withdrawn (read
+     * only when {@code softDelete}).
+     */
+    Object[] stored(ResultSet rs, boolean softDelete) throws SQLException {
         int hashColumn = keyTypes.size() + 1;
         Object version = versionType == null ? null : rs.getObject(hashColumn + 1, versionType.javaType());
-        return new Object[] {rs.getString(hashColumn), version};
+        boolean withdrawn = softDelete && rs.getObject(hashColumn + (versionType == null ? 1 : 2)) != null;
+        return new Object[] {rs.getString(hashColumn), version, withdrawn};
     }
 
     /** Whether the incoming row's version is older than the stored one, so it must not overwrite it. */

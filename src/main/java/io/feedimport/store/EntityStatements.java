@@ -17,6 +17,7 @@ final class EntityStatements {
     private final String table;
     private final List<String> keyColumns;
     private final String versionColumn;
+    private final boolean softDelete;
     private final String insert;
     private final String update;
     private final int[] insertTypes;
@@ -27,12 +28,14 @@ final class EntityStatements {
         List<FieldDefinition> keys = feed.target().key().stream().map(name -> feed.field(name).orElseThrow()).toList();
         this.keyColumns = keys.stream().map(FieldDefinition::column).toList();
         this.versionColumn = feed.target().versioned() ? feed.field(feed.target().version()).orElseThrow().column() : null;
+        this.softDelete = EntityTable.softDeletes(feed);
         List<String> columns = new ArrayList<>(feed.fields().stream().map(FieldDefinition::column).toList());
         columns.addAll(EntityTable.ENGINE_COLUMNS);
         this.insert = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
                 + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
+        // an update revives a withdrawn row: its key is back in the export
         this.update = "UPDATE " + table + " SET " + String.join(", ", columns.stream().map(c -> c + " = ?").toList())
-                + " WHERE " + String.join(" AND ", keyColumns.stream().map(c -> c + " = ?").toList());
+                + (softDelete ? ", " + EntityTable.WITHDRAWN_AT + " = NULL" : "") + " WHERE " + String.join(" AND ", keyColumns.stream().map(c -> c + " = ?").toList());
         // explicit SQL types: for a null value the JDBC template would otherwise ask the driver for parameter
         // metadata, which costs PostgreSQL a round trip per statement
         List<Integer> types = new ArrayList<>(feed.fields().stream()
@@ -62,18 +65,40 @@ final class EntityStatements {
     }
 
     /**
-     * Reads and locks the rows of {@code keys} keys: key columns, then fi_hash, then the version column if any.
+     * Reads and locks the rows of {@code keys} keys: key columns, then fi_hash, then the version column if any, then
+     * withdrawn_at for a feed that soft-deletes.
      * Ordered, so that two consumers locking overlapping keys take the locks in the same order.
      */
     String lockExisting(int keys, boolean skipLocked) {
         return "SELECT " + String.join(", ", keyColumns) + ", fi_hash" + (versionColumn == null ? "" : ", " + versionColumn)
-                + " FROM " + table + " WHERE " + keyCondition(keys) + " ORDER BY " + String.join(", ", keyColumns)
+                + (softDelete ? ", " + EntityTable.WITHDRAWN_AT : "") + " FROM " + table + " WHERE " + keyCondition(keys) + " ORDER BY " + String.join(", ", keyColumns)
                 + " FOR UPDATE" + (skipLocked ? " SKIP LOCKED" : "");
     }
 
     /** Reads the key columns of the rows of {@code keys} keys without waiting for row locks. */
     String existingKeys(int keys) {
         return "SELECT " + String.join(", ", keyColumns) + " FROM " + table + " WHERE " + keyCondition(keys);
+    }
+
+    /**
+     * Withdraws one key of a snapshot run, unless a later run wrote the row since. Parameters: for a soft delete, the
+     * time, then the run and record numbers, the time, the key values and the run; for a delete, the key values and the
+     * run.
+     */
+    String withdraw() {
+        String where = " WHERE " + keyCondition(1) + " AND fi_run_id <= ?";
+        return softDelete ? "UPDATE " + table + " SET " + EntityTable.WITHDRAWN_AT + " = ?, fi_run_id = ?, fi_record_no = ?,"
+                + " fi_updated_at = ?" + where + " AND " + EntityTable.WITHDRAWN_AT + " IS NULL"
+                : "DELETE FROM " + table + where;
+    }
+
+    boolean softDelete() {
+        return softDelete;
+    }
+
+    /** The run that last wrote the row of one key. */
+    String writtenBy() {
+        return "SELECT fi_run_id FROM " + table + " WHERE " + keyCondition(1);
     }
 
     private String keyCondition(int keys) {

@@ -72,7 +72,7 @@ public final class EntityStore {
             }
             if (stored == null) {
                 result = StoreResult.INSERTED;
-            } else if (upsert.row().hash().equals(stored[0])) {
+            } else if (upsert.row().hash().equals(stored[0]) && !Boolean.TRUE.equals(stored[2])) {
                 result = StoreResult.UNCHANGED;
             } else if (keys.outdated(upsert.row(), stored[1])) {
                 result = StoreResult.OUTDATED;
@@ -80,7 +80,7 @@ public final class EntityStore {
                 result = StoreResult.UPDATED;
             }
             if (result == StoreResult.INSERTED || result == StoreResult.UPDATED) {
-                current.put(key, new Object[] {upsert.row().hash(), upsert.row().version()});
+                current.put(key, new Object[] {upsert.row().hash(), upsert.row().version(), false});
                 (existing.containsKey(key) ? updates : inserts).put(key, upsert);
             }
             results.add(result);
@@ -100,7 +100,7 @@ public final class EntityStore {
         List<List<Object>> wanted = upserts.stream().map(u -> keys.of(u.row())).distinct().toList();
         Map<List<Object>, Object[]> found = new HashMap<>();
         jdbc.query(sql.lockExisting(wanted.size(), skipLocked), rs -> {
-            found.put(keys.of(rs), keys.stored(rs));
+            found.put(keys.of(rs), keys.stored(rs, sql.softDelete()));
         }, wanted.stream().flatMap(List::stream).toArray());
         return found;
     }

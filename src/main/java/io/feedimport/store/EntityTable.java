@@ -26,6 +26,9 @@ public final class EntityTable implements TargetTables {
 
     static final List<String> ENGINE_COLUMNS = List.of("fi_hash", "fi_run_id", "fi_record_no", "fi_updated_at");
 
+    /** When a snapshot feed with {@code withdraw: softDelete} withdrew the row; null while it is live. */
+    public static final String WITHDRAWN_AT = "withdrawn_at";
+
     private final DataSource dataSource;
     private final SqlDialect dialect;
 
@@ -39,6 +42,11 @@ public final class EntityTable implements TargetTables {
     public void ensure(FeedDefinition feed) {
         try {
             new JdbcTemplate(dataSource).execute(createStatement(feed));
+            if (softDeletes(feed)) {
+                // a table made before its feed became a snapshot gets the column here: rows with it null are live
+                new JdbcTemplate(dataSource).execute("ALTER TABLE " + feed.target().table() + " ADD COLUMN IF NOT EXISTS "
+                        + WITHDRAWN_AT + " TIMESTAMP WITH TIME ZONE");
+            }
         } catch (DataAccessException e) {
             throw new TargetTableException("cannot create table " + feed.target().table() + " for feed " + feed.name() + ": "
                     + Messages.firstLine(e.getMostSpecificCause()), e);
@@ -59,10 +67,17 @@ public final class EntityTable implements TargetTables {
         columns.add("fi_run_id BIGINT NOT NULL");
         columns.add("fi_record_no BIGINT NOT NULL");
         columns.add("fi_updated_at TIMESTAMP WITH TIME ZONE NOT NULL");
+        if (softDeletes(feed)) {
+            columns.add(WITHDRAWN_AT + " TIMESTAMP WITH TIME ZONE");
+        }
         String key = feed.target().key().stream().map(name -> feed.field(name).orElseThrow().column())
                 .collect(Collectors.joining(", "));
         return "CREATE TABLE IF NOT EXISTS " + feed.target().table() + " (" + String.join(", ", columns)
                 + ", PRIMARY KEY (" + key + "))";
+    }
+
+    static boolean softDeletes(FeedDefinition feed) {
+        return feed.snapshot() != null && feed.snapshot().softDelete();
     }
 
     private Set<String> missingColumns(FeedDefinition feed) {

@@ -46,8 +46,8 @@ abstract class MigrationUpgradeContract {
         assertThat(new JdbcTemplate(old).queryForList("SELECT \"version\", \"type\", \"success\" FROM \"flyway_schema_history\""
                 + " WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\""))
                 .extracting(row -> row.get("version") + " " + row.get("type") + " " + row.get("success"))
-                .containsExactly("0 BASELINE true", "1 SQL true", "2 SQL true", "3 SQL true");
-        assertThat(EngineMigrations.flyway(old).info().current().getVersion().getVersion()).isEqualTo("3");
+                .containsExactly("0 BASELINE true", "1 SQL true", "2 SQL true", "3 SQL true", "4 SQL true");
+        assertThat(EngineMigrations.flyway(old).info().current().getVersion().getVersion()).isEqualTo("4");
         assertThat(EngineMigrations.migrate(old).migrationsExecuted).as("a second start migrates nothing").isZero();
     }
 

@@ -23,6 +23,8 @@ public final class RecordEnvelope {
     public static final String VERSION = "fi-version";
     public static final String FINGERPRINT = "fi-fingerprint";
     public static final String LINE = "fi-line";
+    /** Present, and true, on a withdrawal of a snapshot run. */
+    public static final String WITHDRAWAL = "fi-withdrawal";
     public static final String ATTEMPT = "fi-attempt";
     public static final String REASON = "fi-reason";
     public static final String EXCEPTION = "fi-exception";
@@ -53,6 +55,9 @@ public final class RecordEnvelope {
         if (message.fingerprint() != null) {
             headers.put(FINGERPRINT, message.fingerprint());
         }
+        if (message.withdrawal()) {
+            headers.put(WITHDRAWAL, true);
+        }
         String version = versionField == null ? null : message.values().get(versionField);
         if (version != null) {
             headers.put(VERSION, version);
@@ -81,7 +86,7 @@ public final class RecordEnvelope {
         Object fingerprint = headers.get(FINGERPRINT);
         return new RecordMessage(number(headers.get(RUN)), String.valueOf(headers.get(FEED)), number(headers.get(RECORD)),
                 (int) number(headers.getOrDefault(LINE, 0)), key == null ? null : key.toString(), values,
-                fingerprint == null ? null : fingerprint.toString());
+                fingerprint == null ? null : fingerprint.toString(), Boolean.TRUE.equals(headers.get(WITHDRAWAL)));
     }
 
     public static int attempt(Map<String, Object> headers) {
