@@ -34,7 +34,8 @@ class PackageLayoutTest {
     private static final Map<String, Integer> RANK = Map.ofEntries(
             Map.entry("support", 0), Map.entry("feed", 1), Map.entry("monitoring", 2),
             Map.entry("schedule", 10), Map.entry("source", 11), Map.entry("run", 12), Map.entry("read", 13),
-            Map.entry("validate", 14), Map.entry("report", 15), Map.entry("delta", 15), Map.entry("publish", 16), Map.entry("transport", 17),
+            Map.entry("validate", 14), Map.entry("report", 15), Map.entry("delta", 15), Map.entry("publish", 16), Map.entry("withdraw", 16),
+            Map.entry("transport", 17),
             Map.entry("transport.rabbit", 17), Map.entry("consume", 18), Map.entry("mapping", 19),
             Map.entry("reference", 20), Map.entry("store", 21),
             Map.entry("", 30), Map.entry("review", 30), Map.entry("generate", 30), Map.entry("bench", 30),

@@ -12,6 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.feedimport.report.RunSummary;
+import io.feedimport.report.Withdrawals;
+import io.feedimport.withdraw.Withdrawal;
+import io.feedimport.withdraw.WithdrawalLedger;
 import io.feedimport.report.SkipEntry;
 import io.feedimport.report.SkipFilter;
 import io.feedimport.report.SkipReportCsv;
@@ -36,12 +39,17 @@ final class ReportCommand implements Command {
 
     @Override
     public String usage() {
-        return "report RUN_ID [--csv FILE]            the skip report of a run";
+        return "report RUN_ID [--csv FILE|--withdrawn] the skip report of a run, or the keys a snapshot run withdrew";
     }
 
     @Override
     public Set<String> valueOptions() {
         return Set.of("csv");
+    }
+
+    @Override
+    public Set<String> flags() {
+        return Set.of("withdrawn");
     }
 
     @Override
@@ -51,6 +59,9 @@ final class ReportCommand implements Command {
             Optional<RunSummary> run = engine.bean(RunLedger.class).find(runId);
             if (run.isEmpty()) {
                 throw new UnknownNameException("there is no run " + runId + " (see: " + arguments.hints().command("runs") + ")");
+            }
+            if (arguments.flag("withdrawn")) {
+                return printWithdrawn(engine.bean(WithdrawalLedger.class), run.get());
             }
             Optional<OffsetDateTime> pruned = engine.bean(RunLedger.class).prunedAt(runId);
             if (pruned.isPresent() && run.get().skipped() > 0) {
@@ -82,5 +93,28 @@ final class ReportCommand implements Command {
         } catch (IOException e) {
             throw new UsageException("cannot write " + arguments.option("csv") + ": " + e.getMessage());
         }
+    }
+
+    /** The keys a snapshot run withdrew, or holds, one per line, as the target's key columns hold them. */
+    private int printWithdrawn(WithdrawalLedger withdrawals, RunSummary run) {
+        Withdrawals.State state = run.withdrawals().state();
+        long listed = 0;
+        for (List<Withdrawal> page = withdrawals.page(run.runId(), 0, 1000); !page.isEmpty();
+             page = withdrawals.page(run.runId(), page.get(page.size() - 1).seq(), 1000)) {
+            for (Withdrawal withdrawal : page) {
+                out.println(withdrawal.key());
+                listed++;
+            }
+        }
+        out.println("run " + run.runId() + " (" + run.feed() + ", " + run.status() + "): " + (state == null
+                ? "not a snapshot run: it withdraws nothing"
+                : listed + " key(s) " + switch (state) {
+                    case HELD -> "held (feedimport release " + run.runId() + " applies them)";
+                    case DISCARDED -> "listed; the withdrawals were discarded";
+                    case LISTED -> "listed, not yet sent";
+                    default -> "withdrawn (" + run.withdrawals().withdrawn() + " applied, " + run.withdrawals().kept()
+                            + " kept: written by a later run, " + run.withdrawals().parked() + " parked)";
+                }));
+        return ExitCode.OK;
     }
 }

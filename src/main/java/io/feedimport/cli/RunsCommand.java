@@ -40,14 +40,14 @@ final class RunsCommand implements Command {
         int limit = (int) arguments.number("limit", 20, 1);
         try (EngineContext engine = EngineContext.start(arguments)) {
             List<RunSummary> runs = engine.bean(RunLedger.class).recent(arguments.option("feed"), null, limit);
-            out.printf(Locale.ROOT, "%6s  %-12s %-9s %10s %9s %10s %10s %7s  %-20s %s%n", "run", "feed", "status", "read",
-                    "skipped", "persisted", "unchanged", "parked", "started (UTC)", "file");
+            out.printf(Locale.ROOT, "%6s  %-12s %-9s %10s %9s %10s %10s %7s %10s  %-20s %s%n", "run", "feed", "status", "read",
+                    "skipped", "persisted", "unchanged", "parked", "withdrawn", "started (UTC)", "file");
             for (RunSummary run : runs) {
                 // outcomes of a run in progress are only counted when it ends; read and skipped move with each chunk
                 boolean going = run.status() == RunStatus.STARTED;
-                out.printf(Locale.ROOT, "%6d  %-12s %-9s %10d %9d %10s %10s %7s  %-20s %s%n", run.runId(), run.feed(),
+                out.printf(Locale.ROOT, "%6d  %-12s %-9s %10d %9d %10s %10s %7s %10s  %-20s %s%n", run.runId(), run.feed(),
                         run.status(), run.read(), run.skipped(), going ? "-" : run.persisted(), going ? "-" : run.unchanged(),
-                        going ? "-" : run.parked(), run.startedAt() == null ? "" : run.startedAt().toLocalDateTime().withNano(0),
+                        going ? "-" : run.parked(), withdrawn(run), run.startedAt() == null ? "" : run.startedAt().toLocalDateTime().withNano(0),
                         run.file());
             }
             if (runs.isEmpty()) {
@@ -68,5 +68,13 @@ final class RunsCommand implements Command {
             }
             return ExitCode.OK;
         }
+    }
+
+    /** Withdrawn keys of a snapshot run; "-" for a run that only upserts, "N held" while its guard holds them. */
+    private static String withdrawn(RunSummary run) {
+        if (run.withdrawals().state() == null) {
+            return "-";
+        }
+        return run.withdrawals().held() > 0 ? run.withdrawals().held() + " held" : String.valueOf(run.withdrawals().withdrawn());
     }
 }

@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import io.feedimport.report.RunStatus;
 import io.feedimport.report.RunSummary;
+import io.feedimport.report.Withdrawals;
 
 /** Prints a run's summary for people: the counts, and the equation that proves nothing was lost. */
 final class SummaryPrinter {
@@ -18,6 +19,10 @@ final class SummaryPrinter {
     }
 
     void print(RunSummary run) {
+        if (run.status() == RunStatus.HELD) {
+            // the one line a person must read: why, how many, and the command that applies them
+            out.printf(Locale.ROOT, "run %d of feed %s: %s%n", run.runId(), run.feed(), run.message());
+        }
         out.printf(Locale.ROOT, "run %d of feed %s: %s in %.1f s%n", run.runId(), run.feed(), run.verdict().label(),
                 run.durationMs() / 1000.0);
         out.printf(Locale.ROOT, "  file       %s%n", run.file());
@@ -35,7 +40,15 @@ final class SummaryPrinter {
         out.printf(Locale.ROOT, "  %s: %,d read = %,d skipped + %,d persisted + %,d unchanged + %,d parked%n",
                 run.reconciles() ? "reconciled" : "NOT reconciled", run.read(), run.skipped(), run.persisted(),
                 run.unchanged(), run.parked());
-        if (run.status() != RunStatus.COMPLETED && run.message() != null) {
+        Withdrawals withdrawals = run.withdrawals();
+        if (withdrawals.state() != null) {
+            out.printf(Locale.ROOT, "  withdrawn  %,d%s%s%s%n", withdrawals.withdrawn(),
+                    withdrawals.held() > 0 ? String.format(Locale.ROOT, "   (%,d held)", withdrawals.held()) : "",
+                    withdrawals.kept() > 0 ? String.format(Locale.ROOT, "   (%,d kept: written by a later run)",
+                            withdrawals.kept()) : "",
+                    withdrawals.parked() > 0 ? String.format(Locale.ROOT, "   (%,d parked)", withdrawals.parked()) : "");
+        }
+        if (run.status() != RunStatus.COMPLETED && run.status() != RunStatus.HELD && run.message() != null) {
             out.println("  reason     " + run.message());
         }
     }

@@ -58,7 +58,7 @@ public final class EntityConsumer implements RecordConsumer {
         this.transaction = transaction;
         this.meters = meters;
         this.withdrawing = withdrawals == null ? null
-                : new Withdrawing(mapper.feed(), withdrawals, ledger, fingerprints, transaction);
+                : new Withdrawing(mapper.feed(), withdrawals, ledger, fingerprints, transaction, meters);
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.feedimport.delta.ContentFingerprints;
 import io.feedimport.delta.FingerprintLedger;
 import io.feedimport.feed.FeedDefinition;
 import io.feedimport.feed.FieldDefinition;
+import io.feedimport.monitoring.FeedMeters;
 import io.feedimport.publish.RecordMessage;
 import io.feedimport.run.OutcomeLedger;
 import io.feedimport.run.RecordOutcome;
@@ -26,15 +27,17 @@ final class Withdrawing {
     private final OutcomeLedger ledger;
     private final FingerprintLedger fingerprintLedger;
     private final TransactionTemplate transaction;
+    private final FeedMeters meters;
 
     Withdrawing(FeedDefinition feed, EntityWithdrawals store, OutcomeLedger ledger, FingerprintLedger fingerprintLedger,
-                TransactionTemplate transaction) {
+                TransactionTemplate transaction, FeedMeters meters) {
         this.keyFields = feed.target().key().stream().map(name -> feed.field(name).orElseThrow()).toList();
         this.fingerprints = new ContentFingerprints(feed);
         this.store = store;
         this.ledger = ledger;
         this.fingerprintLedger = fingerprintLedger;
         this.transaction = transaction;
+        this.meters = meters;
     }
 
     /** Sets the outcome of each withdrawal of {@code batch} at {@code positions}. */
@@ -55,7 +58,7 @@ final class Withdrawing {
             return;
         }
         try {
-            transaction.executeWithoutResult(status -> {
+            List<OutcomeLedger.Entry> recorded = transaction.execute(status -> {
                 List<Boolean> withdrawn = store.withdrawAll(withdrawals);
                 List<OutcomeLedger.Entry> entries = new ArrayList<>(withdrawals.size());
                 List<String> forgotten = new ArrayList<>();
@@ -68,9 +71,14 @@ final class Withdrawing {
                     }
                 }
                 fingerprintLedger.forget(forgotten);
-                ledger.recordAll(entries);
+                return ledger.recordAll(entries);
             });
             valid.forEach(position -> outcomes.set(position, Outcome.ack()));
+            // counted once committed, and only what the ledger took: a redelivery counts nothing again
+            long withdrawnNow = recorded.stream().filter(entry -> entry.outcome() == RecordOutcome.WITHDRAWN).count();
+            if (withdrawnNow > 0) {
+                meters.withdrawn(withdrawnNow);
+            }
         } catch (RuntimeException e) {
             if (DatabaseUnavailableException.isOutage(e)) {
                 throw new DatabaseUnavailableException(e);

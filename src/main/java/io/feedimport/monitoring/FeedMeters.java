@@ -26,6 +26,8 @@ public final class FeedMeters {
     static final String UNCHANGED = "feedimport.records.unchanged";
     static final String RETRIED = "feedimport.records.retried";
     static final String PARKED = "feedimport.records.parked";
+    static final String WITHDRAWN = "feedimport.records.withdrawn";
+    static final String HELD = "feedimport.withdrawals.held";
     static final String PARSE = "feedimport.parse";
     static final String VALIDATE = "feedimport.validate";
     static final String PUBLISH_CONFIRM = "feedimport.publish.confirm";
@@ -40,6 +42,8 @@ public final class FeedMeters {
     private final Counter unchanged;
     private final Counter retried;
     private final Counter parked;
+    private final Counter withdrawn;
+    private final java.util.concurrent.atomic.AtomicLong held = new java.util.concurrent.atomic.AtomicLong();
     private final Timer parse;
     private final Timer validate;
     private final Timer publishConfirm;
@@ -57,6 +61,10 @@ public final class FeedMeters {
         unchanged = counter(UNCHANGED, "records first accounted for as unchanged or outdated (a newer version is stored)", tags);
         retried = counter(RETRIED, "deliveries sent back for another attempt (one record may be retried several times)", tags);
         parked = counter(PARKED, "records that failed every attempt and were parked for review", tags);
+        withdrawn = counter(WITHDRAWN, "keys a snapshot run withdrew, first accounted for (absent from the export)", tags);
+        io.micrometer.core.instrument.Gauge.builder(HELD, held, java.util.concurrent.atomic.AtomicLong::get)
+                .description("withdrawals the feed's last snapshot run holds, for a person to release or discard")
+                .tags(tags).register(registry);
         parse = timer(PARSE, "parsing, one sample per read-ahead batch of up to 256 records", tags);
         validate = timer(VALIDATE, "validation, one sample per chunk", tags);
         publishConfirm = timer(PUBLISH_CONFIRM, "publishing a chunk until the transport confirmed every record", tags);
@@ -105,6 +113,15 @@ public final class FeedMeters {
 
     public void parked(long records) {
         parked.increment(records);
+    }
+
+    public void withdrawn(long keys) {
+        withdrawn.increment(keys);
+    }
+
+    /** The withdrawals the feed's latest snapshot run holds now (0 once released, discarded or applied). */
+    public void held(long withdrawals) {
+        held.set(withdrawals);
     }
 
     public void parsed(long nanos) {

@@ -15,7 +15,7 @@ import io.sentry.protocol.Message;
 
 /**
  * Turns an ended run into the Sentry events that describe it: one per broken rule of a field, one when records were
- * parked, one when the run failed. Each event's fingerprint names the feed (and field and rule), so Sentry keeps one
+ * parked, one when the run failed, one when a snapshot run's guard held its withdrawals. Each event's fingerprint names the feed (and field and rule), so Sentry keeps one
  * issue per problem and counts its occurrences across runs. Everything taken from records goes through a
  * {@link SkipRedactor} first.
  */
@@ -46,6 +46,11 @@ final class RunEvents {
             String message = summary.message() == null ? "no message" : redactor.text(summary.message());
             events.add(event(SentryLevel.ERROR, name, summary, redactor, "feed %s: run failed: %s",
                     List.of(name, message), List.of("feedimport-run-failed", name)));
+        }
+        if (summary.status() == RunStatus.HELD) {
+            String message = summary.message() == null ? "no message" : redactor.text(summary.message());
+            events.add(event(SentryLevel.ERROR, name, summary, redactor, "feed %s: snapshot run held: %s",
+                    List.of(name, message), List.of("feedimport-run-held", name)));
         }
         return events;
     }
@@ -103,6 +108,10 @@ final class RunEvents {
         counts.put("persisted", summary.persisted());
         counts.put("unchanged", summary.unchanged());
         counts.put("parked", summary.parked());
+        if (summary.withdrawals().state() != null) {
+            counts.put("withdrawn", summary.withdrawals().withdrawn());
+            counts.put("withdrawalsHeld", summary.withdrawals().held());
+        }
         return counts;
     }
 

@@ -2,6 +2,8 @@ package io.feedimport.publish;
 
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * One valid record on its way to a consumer: the run and record it came from, and its field values in canonical
  * text keyed by field name, so the message stays meaningful outside this JVM (a broker, a parking lot). Its JSON
@@ -15,10 +17,13 @@ import java.util.Map;
  *                    then {@code values} hold only the key's fields, and {@code recordNumber} follows the file's last
  */
 public record RecordMessage(long runId, String feed, long recordNumber, int line, String key, Map<String, String> values,
-                            String fingerprint, boolean withdrawal) {
+                            String fingerprint,
+                            @JsonInclude(JsonInclude.Include.NON_DEFAULT) Boolean withdrawal) {
 
+    /** Absent (false) on a record, so a record's JSON stays the one earlier releases wrote and read. */
     public RecordMessage {
         values = java.util.Collections.unmodifiableMap(values);
+        withdrawal = Boolean.TRUE.equals(withdrawal);
     }
 
     /** A record of the file. */

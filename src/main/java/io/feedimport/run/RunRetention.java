@@ -45,6 +45,9 @@ public final class RunRetention {
             outcomes += jdbc.update("DELETE FROM fi_outcome WHERE run_id = ?", run);
             skipLines += jdbc.update("DELETE FROM fi_skip WHERE run_id = ?", run);
             samples += jdbc.update("DELETE FROM fi_progress WHERE run_id = ?", run);
+            // a snapshot run's list of withdrawals, and the keys it read if it ended before listing them
+            jdbc.update("DELETE FROM fi_withdrawal WHERE run_id = ?", run);
+            jdbc.update("DELETE FROM fi_seen WHERE run_id = ?", run);
             jdbc.update("UPDATE fi_run SET pruned_at = ? WHERE run_id = ?", OffsetDateTime.now(ZoneOffset.UTC), run);
         }
         long pickups = jdbc.update("DELETE FROM fi_pickup p WHERE started_at < ? AND started_at < (SELECT MAX(q.started_at)"

@@ -20,7 +20,9 @@
  * <li>{@code io.feedimport.delta}: it gives the publishing step the fingerprint ledger, against which that step
  * leaves unchanged records unsent;</li>
  * <li>{@code io.feedimport.publish}: it hands each chunk to the publishing step, which publishes through the
- * configured transport.</li>
+ * configured transport;</li>
+ * <li>{@code io.feedimport.withdraw}: a snapshot run ends with a step that withdraws what its file lacked, or holds
+ * the withdrawals, and {@link io.feedimport.run.HeldRuns} releases or discards what was held.</li>
  * </ul>
  */
 package io.feedimport.run;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.feedimport.feed.FeedDefinition;
+import io.feedimport.monitoring.FeedMetrics;
 import io.feedimport.publish.RecordMessage;
 import io.feedimport.publish.RecordPublisher;
 import io.feedimport.report.Withdrawals;
@@ -25,14 +26,16 @@ public final class Snapshots {
     private final SeenKeys seen;
     private final WithdrawalPlanner planner;
     private final TransactionTemplate ownTransaction;
+    private final FeedMetrics metrics;
 
     public Snapshots(WithdrawalLedger ledger, SeenKeys seen, org.springframework.jdbc.core.JdbcTemplate jdbc,
-                     PlatformTransactionManager transactions) {
+                     PlatformTransactionManager transactions, FeedMetrics metrics) {
         this.ledger = ledger;
         this.seen = seen;
         this.planner = new WithdrawalPlanner(jdbc, seen, ledger);
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.metrics = metrics;
     }
 
     public ReadKeys readKeys(FeedDefinition feed) {
@@ -63,9 +66,11 @@ public final class Snapshots {
         long listed = ledger.find(runId).orElseThrow().listed();
         if (refusal != null && listed > 0) {
             ledger.hold(runId, refusal);
+            metrics.watch(feed).held(listed);
             return new Decision(Withdrawals.State.HELD, listed, refusal);
         }
         send(feed, runId, read, publisher);
+        metrics.watch(feed).held(0);
         // an incomplete file that withdraws nothing applies nothing, and is no reference for the guard
         ledger.setState(runId, refusal == null ? Withdrawals.State.APPLIED : Withdrawals.State.DISCARDED);
         return new Decision(ledger.state(runId), listed, null);
@@ -81,12 +86,14 @@ public final class Snapshots {
         });
         send(feed, runId, ledger.readCount(runId), publisher);
         ledger.setState(runId, Withdrawals.State.RELEASED);
+        metrics.watch(feed).held(0);
     }
 
     /** Drops the withdrawals of a held run; its upserts stand. */
     public void discard(long runId) {
         requireHeld(runId, "discard");
         ledger.discard(runId);
+        metrics.feed(ledger.feedOf(runId)).held(0);
     }
 
     /** The feed a run belongs to, or null when there is no such run. */

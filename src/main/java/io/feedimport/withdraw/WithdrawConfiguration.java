@@ -1,5 +1,6 @@
 package io.feedimport.withdraw;
 
+import io.feedimport.monitoring.FeedMetrics;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,7 +16,8 @@ public class WithdrawConfiguration {
     }
 
     @Bean
-    Snapshots snapshots(WithdrawalLedger ledger, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
-        return new Snapshots(ledger, new SeenKeys(jdbc), jdbc, transactions);
+    Snapshots snapshots(WithdrawalLedger ledger, JdbcTemplate jdbc, PlatformTransactionManager transactions,
+                        FeedMetrics metrics) {
+        return new Snapshots(ledger, new SeenKeys(jdbc), jdbc, transactions, metrics);
     }
 }

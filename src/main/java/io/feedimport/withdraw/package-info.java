@@ -8,10 +8,7 @@
  *
  * <p>In: the key values of each chunk from the publishing step; the end of the read from the run. Out: withdrawal
  * messages to the publisher, and where each run's withdrawals stand ({@link io.feedimport.withdraw.WithdrawalLedger}).
- *
- * <p>It uses packages further down the data's path:
- * <ul>
- * <li>{@code io.feedimport.store}: the target table's key columns, which it reads to find the keys a run lacked.</li>
- * </ul>
+ * It reads the target table's key columns itself, by the names the feed's fields give them, and leaves applying a
+ * withdrawal to the consumers ({@code EntityWithdrawals} in store).
  */
 package io.feedimport.withdraw;

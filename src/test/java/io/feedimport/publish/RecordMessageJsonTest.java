@@ -62,6 +62,15 @@ class RecordMessageJsonTest {
         assertThat(JsonCodec.read(JsonCodec.write(message), RecordMessage.class)).isEqualTo(message);
     }
 
+    @Test
+    void aWithdrawalIsMarkedAndAParkedOneReadsBackAsAWithdrawal() {
+        RecordMessage withdrawal = new RecordMessage(1, "f", 1_001, 0, "K", Map.of("id", "K"), null, true);
+
+        assertThat(JsonCodec.write(withdrawal)).isEqualTo("{\"runId\":1,\"feed\":\"f\",\"recordNumber\":1001,\"line\":0,"
+                + "\"key\":\"K\",\"values\":{\"id\":\"K\"},\"fingerprint\":null,\"withdrawal\":true}");
+        assertThat(JsonCodec.read(JsonCodec.write(withdrawal), RecordMessage.class).withdrawal()).isTrue();
+    }
+
     private static Map.Entry<String, String> entry(String key, String value) {
         return new java.util.AbstractMap.SimpleEntry<>(key, value);
     }

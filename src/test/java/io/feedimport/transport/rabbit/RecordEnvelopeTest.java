@@ -65,6 +65,18 @@ class RecordEnvelopeTest {
     }
 
     @Test
+    void aWithdrawalSaysSoInAHeaderAndARecordDoesNot() {
+        RecordMessage withdrawal = new RecordMessage(12, "offers", 1_001, 0, "K1", Map.of("id", "K1"), null, true);
+        RecordMessage record = new RecordMessage(12, "offers", 345, 67, "K1", values(), null);
+
+        AMQP.BasicProperties properties = envelope.properties(withdrawal, 1, Map.of());
+
+        assertThat(properties.getHeaders()).containsEntry("fi-withdrawal", true);
+        assertThat(envelope.decode(properties.getHeaders(), envelope.body(withdrawal))).isEqualTo(withdrawal);
+        assertThat(envelope.properties(record, 1, Map.of()).getHeaders()).doesNotContainKey("fi-withdrawal");
+    }
+
+    @Test
     void aMessageThatIsNotARecordSaysWhy() {
         Map<String, Object> headers = Map.of("fi-feed", "offers", "fi-run", 1L, "fi-record", 2L);
 
