@@ -7,6 +7,7 @@ import io.feedimport.feed.Feeds;
 import io.feedimport.transport.ParkedReplay;
 import io.feedimport.transport.JdbcParkingLot;
 import io.feedimport.schedule.PickupLog;
+import io.feedimport.run.HeldRuns;
 import io.feedimport.run.RunLedger;
 import io.feedimport.report.SkipReportStore;
 import jakarta.servlet.DispatcherType;
@@ -38,8 +39,13 @@ public class ReviewConfiguration {
     }
 
     @Bean
-    ReviewPages reviewPages(RunReview review, ParkedReplays replays) {
-        return new ReviewPages(review, replays);
+    HeldDecisions heldDecisions(HeldRuns held, ObjectProvider<Feeds> feeds) {
+        return new HeldDecisions(held, feeds.getIfAvailable(() -> Feeds.NONE));
+    }
+
+    @Bean
+    ReviewPages reviewPages(RunReview review, ParkedReplays replays, HeldDecisions held) {
+        return new ReviewPages(review, replays, held);
     }
 
     @Bean

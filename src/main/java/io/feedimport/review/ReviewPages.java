@@ -32,10 +32,12 @@ final class ReviewPages {
 
     private final RunReview review;
     private final ParkedReplays replays;
+    private final HeldDecisions held;
 
-    ReviewPages(RunReview review, ParkedReplays replays) {
+    ReviewPages(RunReview review, ParkedReplays replays, HeldDecisions held) {
         this.review = review;
         this.replays = replays;
+        this.held = held;
     }
 
     /** The feeds whose parked records this page can replay: it needs their definitions (serve's --jobs). */
@@ -127,6 +129,22 @@ final class ReviewPages {
         redirect.addFlashAttribute("notice", outcome.detail());
         redirect.addFlashAttribute("noticeOk", outcome.done());
         return "redirect:/runs/" + runId + "#parked";
+    }
+
+    @PostMapping("/runs/{runId}/release")
+    String release(@PathVariable long runId, RedirectAttributes redirect) throws InterruptedException {
+        return settled(runId, held.release(runId), redirect);
+    }
+
+    @PostMapping("/runs/{runId}/discard")
+    String discard(@PathVariable long runId, RedirectAttributes redirect) {
+        return settled(runId, held.discard(runId), redirect);
+    }
+
+    private static String settled(long runId, HeldDecisions.Outcome outcome, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("notice", outcome.detail());
+        redirect.addFlashAttribute("noticeOk", outcome.done());
+        return "redirect:/runs/" + runId + "#withdrawals";
     }
 
     private static ResponseStatusException noSuchRun(long runId) {

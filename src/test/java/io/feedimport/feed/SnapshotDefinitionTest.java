@@ -51,8 +51,8 @@ class SnapshotDefinitionTest {
 
         assertThat(snapshot.withdraw()).isEqualTo(SnapshotDefinition.Withdraw.SOFT_DELETE);
         assertThat(snapshot.refusal(0, null)).isEqualTo("read 0 records, fewer than the guard's minRecords (1)");
-        assertThat(snapshot.refusal(900, 1000)).as("exactly a tenth less").isNull();
-        assertThat(snapshot.refusal(899, 1000)).isEqualTo("read 899 records, 90% of the last complete export (1,000)");
+        assertThat(snapshot.refusal(900, 1000L)).as("exactly a tenth less").isNull();
+        assertThat(snapshot.refusal(899, 1000L)).isEqualTo("read 899 records, 90% of the last complete export (1,000)");
         assertThat(snapshot.refusal(5, null)).as("the first snapshot has nothing to compare with").isNull();
     }
 
