@@ -21,7 +21,12 @@ final class SummaryPrinter {
     void print(RunSummary run) {
         if (run.status() == RunStatus.HELD) {
             // the one line a person must read: why, how many, and the command that applies them
-            out.printf(Locale.ROOT, "run %d of feed %s: %s%n", run.runId(), run.feed(), run.message());
+            String message = run.message() == null ? "HELD" : run.message();
+            int apply = message.indexOf(" Apply them with: ");
+            String id = String.valueOf(run.runId());
+            out.printf(Locale.ROOT, "run %d of feed %s: %s%n", run.runId(), run.feed(), apply < 0 ? message
+                    : message.substring(0, apply) + " Apply them with: " + hints.command("release", id)
+                    + " (or drop them: " + hints.command("discard", id) + ")");
         }
         out.printf(Locale.ROOT, "run %d of feed %s: %s in %.1f s%n", run.runId(), run.feed(), run.verdict().label(),
                 run.durationMs() / 1000.0);

@@ -21,8 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 final class Withdrawing {
 
+    private final FeedDefinition feed;
     private final List<FieldDefinition> keyFields;
-    private final ContentFingerprints fingerprints;
     private final EntityWithdrawals store;
     private final OutcomeLedger ledger;
     private final FingerprintLedger fingerprintLedger;
@@ -31,8 +31,8 @@ final class Withdrawing {
 
     Withdrawing(FeedDefinition feed, EntityWithdrawals store, OutcomeLedger ledger, FingerprintLedger fingerprintLedger,
                 TransactionTemplate transaction, FeedMeters meters) {
+        this.feed = feed;
         this.keyFields = feed.target().key().stream().map(name -> feed.field(name).orElseThrow()).toList();
-        this.fingerprints = new ContentFingerprints(feed);
         this.store = store;
         this.ledger = ledger;
         this.fingerprintLedger = fingerprintLedger;
@@ -57,6 +57,7 @@ final class Withdrawing {
         if (withdrawals.isEmpty()) {
             return;
         }
+        ContentFingerprints fingerprints = new ContentFingerprints(feed); // one per call: consumer threads share this object
         try {
             List<OutcomeLedger.Entry> recorded = transaction.execute(status -> {
                 List<Boolean> withdrawn = store.withdrawAll(withdrawals);

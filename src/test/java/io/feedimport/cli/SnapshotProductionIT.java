@@ -83,7 +83,8 @@ class SnapshotProductionIT {
         long heldRun = 3;
         assertThat(cut.exitCode()).as(cut.out() + cut.err()).isEqualTo(1);
         assertThat(cut.out()).contains("run " + heldRun + " of feed " + FEED + ": HELD: read 898 records, 30% of the last"
-                + " complete export (2,994); 2,096 withdrawals held. Apply them with: feedimport release " + heldRun);
+                + " complete export (2,994); 2,096 withdrawals held. Apply them with: ")
+                .containsPattern("Apply them with: \\S.* release " + heldRun + " .*\\(or drop them: \\S.* discard " + heldRun);
         assertTarget(NIGHTS.second(), gone(NIGHTS.first(), NIGHTS.second()));
         assertThat(cli.run("runs", "--profile", "production").out()).contains("2096 held");
 

@@ -36,6 +36,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class SnapshotImportIT {
 
     private static final ExportNights NIGHTS = new ExportNights(2000);
+    /** Enough withdrawals that consumer threads apply them side by side. */
+    private static final ExportNights LARGE = new ExportNights(10_000);
 
     @TempDir
     static Path data;
@@ -62,40 +64,40 @@ class SnapshotImportIT {
     @Test
     void threeNightsThenReleaseWithdrawWhatTheExportsLack() throws Exception {
         FeedDefinition feed = feed("nights", "softDelete", "");
-        RunSummary first = runner.run(feed, export("nights-1.xml", NIGHTS.first(), false));
+        RunSummary first = runner.run(feed, export("nights-1.xml", LARGE.first(), false));
         assertThat(first.status()).as(first.toJson()).isEqualTo(RunStatus.COMPLETED);
         assertThat(first.withdrawals()).isEqualTo(new Withdrawals(Withdrawals.State.APPLIED, 0, 0, 0, 0));
-        assertTarget("nights", NIGHTS.first(), Set.of());
+        assertTarget("nights", LARGE.first(), Set.of());
 
-        RunSummary second = runner.run(feed, export("nights-2.xml", NIGHTS.second(), false));
+        RunSummary second = runner.run(feed, export("nights-2.xml", LARGE.second(), false));
         assertThat(second.status()).as(second.toJson()).isEqualTo(RunStatus.COMPLETED);
-        assertThat(second.published()).as("1% changed and 0.3% new").isEqualTo(20 + 6);
-        assertThat(second.withdrawals()).as("0.5% gone").isEqualTo(new Withdrawals(Withdrawals.State.APPLIED, 10, 10, 0, 0));
+        assertThat(second.published()).as("1% changed and 0.3% new").isEqualTo(100 + 30);
+        assertThat(second.withdrawals()).as("0.5% gone").isEqualTo(new Withdrawals(Withdrawals.State.APPLIED, 50, 50, 0, 0));
         assertThat(second.reconciles()).isTrue();
-        assertTarget("nights", NIGHTS.second(), gone(NIGHTS.first(), NIGHTS.second()));
+        assertTarget("nights", LARGE.second(), gone(LARGE.first(), LARGE.second()));
 
-        RunSummary cut = runner.run(feed, export("nights-3.xml", NIGHTS.cut(), false));
+        RunSummary cut = runner.run(feed, export("nights-3.xml", LARGE.cut(), false));
         assertThat(cut.status()).as(cut.toJson()).isEqualTo(RunStatus.HELD);
-        assertThat(cut.message()).startsWith("HELD: read 598 records, 30% of the last complete export (1,996); 1,398"
+        assertThat(cut.message()).startsWith("HELD: read 2,994 records, 30% of the last complete export (9,980); 6,986"
                 + " withdrawals held. Apply them with: feedimport release " + cut.runId());
-        assertThat(cut.withdrawals().held()).isEqualTo(NIGHTS.second().size() - NIGHTS.cut().size());
+        assertThat(cut.withdrawals().held()).isEqualTo(LARGE.second().size() - LARGE.cut().size());
         assertThat(cut.verdict().succeeded()).isFalse();
-        assertTarget("nights", NIGHTS.second(), gone(NIGHTS.first(), NIGHTS.second()));
+        assertTarget("nights", LARGE.second(), gone(LARGE.first(), LARGE.second()));
 
         RunSummary released = held.release(feed, cut.runId());
         assertThat(released.status()).as(released.toJson()).isEqualTo(RunStatus.COMPLETED);
-        assertThat(released.withdrawals().withdrawn()).isEqualTo(1398);
-        Map<String, String> everSeen = new HashMap<>(NIGHTS.first());
-        everSeen.putAll(NIGHTS.second());
-        Set<String> goneNow = gone(everSeen, NIGHTS.cut());
-        assertTarget("nights", NIGHTS.cut(), goneNow);
+        assertThat(released.withdrawals().withdrawn()).isEqualTo(6986);
+        Map<String, String> everSeen = new HashMap<>(LARGE.first());
+        everSeen.putAll(LARGE.second());
+        Set<String> goneNow = gone(everSeen, LARGE.cut());
+        assertTarget("nights", LARGE.cut(), goneNow);
         assertThatThrownBy(() -> held.release(feed, cut.runId())).hasMessageContaining("no held withdrawals");
 
-        RunSummary back = runner.run(feed, export("nights-4.xml", NIGHTS.second(), false));
+        RunSummary back = runner.run(feed, export("nights-4.xml", LARGE.second(), false));
         assertThat(back.status()).as("the guard compares with the released run").isEqualTo(RunStatus.COMPLETED);
         assertThat(back.published()).as("every key that came back is sent, though its content is the one stored")
-                .isEqualTo(NIGHTS.second().size() - NIGHTS.cut().size());
-        assertTarget("nights", NIGHTS.second(), gone(NIGHTS.first(), NIGHTS.second()));
+                .isEqualTo(LARGE.second().size() - LARGE.cut().size());
+        assertTarget("nights", LARGE.second(), gone(LARGE.first(), LARGE.second()));
     }
 
     @Test
