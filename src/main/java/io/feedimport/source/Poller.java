@@ -130,6 +130,13 @@ public final class Poller {
                     + summary.skipped() + " skipped, " + summary.persisted() + " persisted, " + summary.unchanged()
                     + " unchanged, " + summary.parked() + " parked");
         }
+        if (summary.status() == RunStatus.HELD) {
+            // read to its end and its upserts stand: importing it again would hold the same withdrawals again; a
+            // person releases or discards them
+            ledger.ended(entry.id(), FileState.IMPORTED, summary.runId(), summary.message());
+            deleteQuietly(download.file());
+            return new FileEvent(file.name(), FileEvent.Kind.IMPORTED, summary.runId(), summary.message());
+        }
         ledger.ended(entry.id(), FileState.FAILED, summary.runId(), summary.message());
         return new FileEvent(file.name(), FileEvent.Kind.FAILED, summary.runId(), summary.message()
                 + "; retry with: feedimport run " + feed.source() + " --file " + download.file());

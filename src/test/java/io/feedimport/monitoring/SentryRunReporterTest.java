@@ -16,6 +16,7 @@ import io.feedimport.feed.FeedDefinition;
 import io.feedimport.feed.FeedDefinitionLoader;
 import io.feedimport.report.RunStatus;
 import io.feedimport.report.RunSummary;
+import io.feedimport.report.Withdrawals;
 import io.feedimport.report.SkipEntry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -173,6 +174,26 @@ class SentryRunReporterTest {
         assertThat(error.at("/extra/runId").asLong()).isEqualTo(17);
         assertThat(String.join("\n", sentry.bodies())).doesNotContain(IBAN).doesNotContain("anna.schmidt")
                 .doesNotContain("9876543");
+    }
+
+    @Test
+    void aHeldSnapshotRunIsOneErrorEventWithWhyAndHowManyWithdrawalsWait() {
+        RunSummary held = summary(RunStatus.HELD, 300, 0, 0)
+                .withWithdrawals(new Withdrawals(Withdrawals.State.HELD, 652_771, 0, 0, 0))
+                .withStatus(RunStatus.HELD, "HELD: read 300 records, 31% of the last complete export (968); 652,771"
+                        + " withdrawals held. Apply them with: feedimport release 17 (or drop them: feedimport discard 17)");
+
+        report(held, List.of());
+
+        List<JsonNode> events = sentry.events();
+        assertThat(events).hasSize(1);
+        JsonNode event = events.get(0);
+        assertThat(event.get("level").asString()).isEqualTo("error");
+        assertThat(texts(event.get("fingerprint"))).containsExactly("feedimport-run-held", "contacts");
+        assertThat(event.at("/message/formatted").asString()).startsWith("feed contacts: snapshot run held: HELD: read 300"
+                + " records, 31% of the last complete export (968)");
+        assertThat(event.at("/tags/status").asString()).isEqualTo("HELD");
+        assertThat(event.at("/extra/counts/withdrawalsHeld").asLong()).isEqualTo(652_771);
     }
 
     @Test

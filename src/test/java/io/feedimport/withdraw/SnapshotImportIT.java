@@ -82,11 +82,15 @@ class SnapshotImportIT {
                 + " withdrawals held. Apply them with: feedimport release " + cut.runId());
         assertThat(cut.withdrawals().held()).isEqualTo(LARGE.second().size() - LARGE.cut().size());
         assertThat(cut.verdict().succeeded()).isFalse();
+        assertThat(meters().get("feedimport.withdrawals.held").tag("feed", "nights").gauge().value()).isEqualTo(6986);
         assertTarget("nights", LARGE.second(), gone(LARGE.first(), LARGE.second()));
 
         RunSummary released = held.release(feed, cut.runId());
         assertThat(released.status()).as(released.toJson()).isEqualTo(RunStatus.COMPLETED);
         assertThat(released.withdrawals().withdrawn()).isEqualTo(6986);
+        assertThat(meters().get("feedimport.withdrawals.held").tag("feed", "nights").gauge().value()).isZero();
+        assertThat(meters().get("feedimport.records.withdrawn").tag("feed", "nights").counter().count())
+                .as("night two's and the released ones").isEqualTo(50 + 6986);
         Map<String, String> everSeen = new HashMap<>(LARGE.first());
         everSeen.putAll(LARGE.second());
         Set<String> goneNow = gone(everSeen, LARGE.cut());
@@ -135,6 +139,25 @@ class SnapshotImportIT {
     }
 
     @Test
+    void anExportOverItsSkipLimitIsHeld() throws Exception {
+        FeedDefinition feed = feed("over_limit", "softDelete", "skipLimit: 3\n");
+        runner.run(feed, export("over-limit-1.xml", NIGHTS.second(), false));
+        Map<String, String> broken = new java.util.LinkedHashMap<>(NIGHTS.second());
+        for (int i = 1; i <= 10; i++) {
+            broken.put(ExportNights.id(i), "-1");
+        }
+        broken.remove(ExportNights.id(1999));
+
+        RunSummary run = runner.run(feed, export("over-limit-2.xml", broken, false));
+
+        assertThat(run.status()).as(run.toJson()).isEqualTo(RunStatus.HELD);
+        assertThat(run.message()).contains("over the feed's skip limit");
+        assertThat(run.withdrawals().held()).as("the key gone, and every key after the chunk that broke the limit")
+                .isPositive();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM over_limit WHERE withdrawn_at IS NOT NULL", Long.class)).isZero();
+    }
+
+    @Test
     void aSkippedRecordKeepsItsEntity() throws Exception {
         FeedDefinition feed = feed("skipped_keep", "softDelete", "");
         runner.run(feed, export("skipped-1.xml", NIGHTS.first(), false));
@@ -147,6 +170,10 @@ class SnapshotImportIT {
         assertThat(run.withdrawals().listed()).isZero();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM skipped_keep WHERE withdrawn_at IS NULL", Long.class))
                 .isEqualTo(2000);
+    }
+
+    private static io.micrometer.core.instrument.MeterRegistry meters() {
+        return context.getBean(io.feedimport.monitoring.FeedMetrics.class).registry();
     }
 
     /** Key by key: the target holds each item of {@code live} live with its price, and each of {@code withdrawn} withdrawn. */
