@@ -8,6 +8,7 @@ import io.feedimport.transport.ParkedReplay;
 import io.feedimport.transport.JdbcParkingLot;
 import io.feedimport.schedule.PickupLog;
 import io.feedimport.run.HeldRuns;
+import io.feedimport.withdraw.WithdrawalLedger;
 import io.feedimport.run.RunLedger;
 import io.feedimport.report.SkipReportStore;
 import jakarta.servlet.DispatcherType;
@@ -44,8 +45,8 @@ public class ReviewConfiguration {
     }
 
     @Bean
-    ReviewPages reviewPages(RunReview review, ParkedReplays replays, HeldDecisions held) {
-        return new ReviewPages(review, replays, held);
+    ReviewPages reviewPages(RunReview review, ParkedReplays replays, HeldDecisions held, WithdrawalLedger withdrawals) {
+        return new ReviewPages(review, replays, held, withdrawals);
     }
 
     @Bean

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import io.feedimport.report.RunStatus;
 import io.feedimport.report.SkipFilter;
 import io.feedimport.report.SkipReportCsv;
+import io.feedimport.withdraw.WithdrawalLedger;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -33,11 +34,13 @@ final class ReviewPages {
     private final RunReview review;
     private final ParkedReplays replays;
     private final HeldDecisions held;
+    private final WithdrawalLedger withdrawals;
 
-    ReviewPages(RunReview review, ParkedReplays replays, HeldDecisions held) {
+    ReviewPages(RunReview review, ParkedReplays replays, HeldDecisions held, WithdrawalLedger withdrawals) {
         this.review = review;
         this.replays = replays;
         this.held = held;
+        this.withdrawals = withdrawals;
     }
 
     /** The feeds whose parked records this page can replay: it needs their definitions (serve's --jobs). */
@@ -64,7 +67,8 @@ final class ReviewPages {
 
     @GetMapping("/runs/{runId}")
     String run(@PathVariable long runId, @RequestParam(required = false) String field,
-               @RequestParam(required = false) String rule, @RequestParam(defaultValue = "0") long offset, Model model) {
+               @RequestParam(required = false) String rule, @RequestParam(defaultValue = "0") long offset,
+               @RequestParam(defaultValue = "0") long withdrawnAfter, Model model) {
         RunReview.RunDetail detail = review.run(runId).orElseThrow(() -> noSuchRun(runId));
         SkipFilter filter = new SkipFilter(field, rule);
         model.addAttribute("detail", detail);
@@ -75,6 +79,9 @@ final class ReviewPages {
         model.addAttribute("valuesHidden", !review.knowsSensitiveFields(detail.run().feed()));
         model.addAttribute("fields", detail.breakdown().stream().map(c -> c.field()).distinct().sorted().toList());
         model.addAttribute("rules", detail.breakdown().stream().map(c -> c.rule()).distinct().sorted().toList());
+        // the keys a snapshot run withdrew or holds, a page at a time, by their place in the run's list
+        model.addAttribute("withdrawnKeys", detail.run().withdrawals().state() == null ? List.of()
+                : withdrawals.page(runId, withdrawnAfter, PAGE));
         return "run";
     }
 

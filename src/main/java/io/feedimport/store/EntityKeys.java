@@ -43,14 +43,15 @@ final class EntityKeys {
     }
 
     /**
-     * The hash and version of a row read by {@link EntityStatements#lockExisting}, and whether it is withdrawn (read
-     * only when {@code softDelete}).
+     * The hash and version of a row read by {@link EntityStatements#lockExisting}, and, read only when
+     * {@code softDelete}, the run that withdrew it (null while it is live).
      */
     Object[] stored(ResultSet rs, boolean softDelete) throws SQLException {
         int hashColumn = keyTypes.size() + 1;
         Object version = versionType == null ? null : rs.getObject(hashColumn + 1, versionType.javaType());
-        boolean withdrawn = softDelete && rs.getObject(hashColumn + (versionType == null ? 1 : 2)) != null;
-        return new Object[] {rs.getString(hashColumn), version, withdrawn};
+        int withdrawnColumn = hashColumn + (versionType == null ? 1 : 2);
+        Long withdrawnBy = softDelete && rs.getObject(withdrawnColumn) != null ? rs.getLong(withdrawnColumn + 1) : null;
+        return new Object[] {rs.getString(hashColumn), version, withdrawnBy};
     }
 
     /** Whether the incoming row's version is older than the stored one, so it must not overwrite it. */

@@ -66,12 +66,12 @@ final class EntityStatements {
 
     /**
      * Reads and locks the rows of {@code keys} keys: key columns, then fi_hash, then the version column if any, then
-     * withdrawn_at for a feed that soft-deletes.
+     * withdrawn_at and fi_run_id for a feed that soft-deletes.
      * Ordered, so that two consumers locking overlapping keys take the locks in the same order.
      */
     String lockExisting(int keys, boolean skipLocked) {
         return "SELECT " + String.join(", ", keyColumns) + ", fi_hash" + (versionColumn == null ? "" : ", " + versionColumn)
-                + (softDelete ? ", " + EntityTable.WITHDRAWN_AT : "") + " FROM " + table + " WHERE " + keyCondition(keys) + " ORDER BY " + String.join(", ", keyColumns)
+                + (softDelete ? ", " + EntityTable.WITHDRAWN_AT + ", fi_run_id" : "") + " FROM " + table + " WHERE " + keyCondition(keys) + " ORDER BY " + String.join(", ", keyColumns)
                 + " FOR UPDATE" + (skipLocked ? " SKIP LOCKED" : "");
     }
 

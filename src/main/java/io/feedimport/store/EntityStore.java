@@ -70,9 +70,13 @@ public final class EntityStore {
                 results.add(null);
                 continue;
             }
+            Long withdrawnBy = stored == null ? null : (Long) stored[2];
             if (stored == null) {
                 result = StoreResult.INSERTED;
-            } else if (upsert.row().hash().equals(stored[0]) && !Boolean.TRUE.equals(stored[2])) {
+            } else if (withdrawnBy != null && withdrawnBy > upsert.runId()) {
+                // withdrawn by a later export: a record of an earlier one (a late retry, a replay) does not revive it
+                result = StoreResult.OUTDATED;
+            } else if (upsert.row().hash().equals(stored[0]) && withdrawnBy == null) {
                 result = StoreResult.UNCHANGED;
             } else if (keys.outdated(upsert.row(), stored[1])) {
                 result = StoreResult.OUTDATED;
@@ -80,7 +84,7 @@ public final class EntityStore {
                 result = StoreResult.UPDATED;
             }
             if (result == StoreResult.INSERTED || result == StoreResult.UPDATED) {
-                current.put(key, new Object[] {upsert.row().hash(), upsert.row().version(), false});
+                current.put(key, new Object[] {upsert.row().hash(), upsert.row().version(), null});
                 (existing.containsKey(key) ? updates : inserts).put(key, upsert);
             }
             results.add(result);

@@ -70,6 +70,10 @@ class HeldRunPageIT {
         String page = get("/runs/" + held).body();
         assertThat(page).contains("id=\"withdrawals\"", "id=\"release\"", "id=\"discard\"", "699 held",
                 "HELD: read 299 records, 30% of the last complete export (998)");
+        assertThat(page).as("the held keys, a page at a time").contains("id=\"withdrawn-keys\"",
+                "<td class=\"n\">1</td>", "<td class=\"n\">50</td>", "id=\"more-withdrawn\"").doesNotContain("<td class=\"n\">51</td>");
+        assertThat(get("/runs/" + held + "?withdrawnAfter=50").body()).contains("<td class=\"n\">51</td>")
+                .doesNotContain("<td class=\"n\">50</td>");
 
         assertThat(post("/runs/" + held + "/release", "https://evil.example").statusCode()).isEqualTo(403);
         assertThat(status(held)).as("refused: still held").isEqualTo(RunStatus.HELD);

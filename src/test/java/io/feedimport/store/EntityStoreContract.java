@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -103,6 +104,39 @@ abstract class EntityStoreContract {
 
         assertThatThrownBy(() -> new EntityTable(dataSource(), SqlDialect.of(dataSource())).ensure(feed))
                 .hasMessageContaining("table contract_flat exists but lacks column(s) rooms");
+    }
+
+    @Test
+    void aWithdrawnRowIsRevivedByALaterExportEvenUnchangedButNotByARecordOfAnEarlierOne() throws IOException {
+        FeedDefinition snapshot = new FeedDefinitionLoader().load(Files.writeString(dir.resolve("snap.yml"), """
+                name: snap
+                mode: snapshot
+                format: { type: xml, record: /feed/flat }
+                fields:
+                  code:  { path: "@code", type: string }
+                  title: { path: title, type: string }
+                target: { table: contract_snap, key: [code] }
+                """));
+        jdbc.execute("DROP TABLE IF EXISTS contract_snap");
+        new EntityTable(dataSource(), SqlDialect.of(dataSource())).ensure(snapshot);
+        EntityStore snapshots = new EntityStore(jdbc, snapshot);
+        RowMapper rows = new RowMapper(snapshot);
+        java.util.function.BiFunction<Long, String, StoreResult> upsert = (run, title) -> transaction.execute(status ->
+                snapshots.upsert(rows.map(new RecordMessage(run, "snap", 1, 1, "S-1", Map.of("code", "S-1", "title", title))),
+                        run, 1));
+        upsert.apply(1L, "Kept");
+        transaction.execute(status -> new EntityWithdrawals(jdbc, snapshot)
+                .withdrawAll(List.of(new EntityWithdrawals.Withdraw(new Object[] {"S-1"}, 3, 1001))));
+
+        assertThat(upsert.apply(2L, "Kept")).as("a late record of run 2, after run 3 withdrew the key")
+                .isEqualTo(StoreResult.OUTDATED);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM contract_snap WHERE withdrawn_at IS NOT NULL", Long.class))
+                .isEqualTo(1);
+        assertThat(upsert.apply(4L, "Kept")).as("back in run 4, though its content is the one stored")
+                .isEqualTo(StoreResult.UPDATED);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM contract_snap WHERE withdrawn_at IS NULL", Long.class))
+                .isEqualTo(1);
+        assertThat(upsert.apply(5L, "Kept")).isEqualTo(StoreResult.UNCHANGED);
     }
 
     private StoreResult upsert(long recordNumber, String code, String title, String updated) {
