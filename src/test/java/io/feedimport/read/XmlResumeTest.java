@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,6 +69,26 @@ class XmlResumeTest {
         }
         assertThat(points).hasSize(4);
         assertThat(uninterrupted).contains(":14:");
+    }
+
+    @org.junit.jupiter.api.Test
+    void bytesInvalidInTheEncodingAfterAResumeAreReportedAtTheFilesLineAndColumn() throws IOException {
+        String xml = document("UTF-8", "x", "feed", "offers", "offer", "");
+        byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
+        bytes[xml.indexOf("x 5")] = (byte) 0xC0; // all ASCII before it: the character's index is its byte's
+        Path file = dir.resolve("broken.xml");
+        Files.write(file, bytes);
+        FeedDefinition feed = definition("record: /feed/offers/offer", FIELDS);
+        List<ResumePoint> points = new ArrayList<>();
+        String uninterrupted = failureOf(XmlRecordReader.open(feed, file), points);
+
+        for (ResumePoint point : points) {
+            XmlRecordReader resumed = XmlRecordReader.resume(feed, file, point);
+            resumed.skip(1);
+            assertThat(failureOf(resumed, new ArrayList<>())).as("from record " + point.record()).isEqualTo(uninterrupted);
+        }
+        assertThat(points).hasSize(4);
+        assertThat(uninterrupted).contains(":14:", "byte C0", "record 5");
     }
 
     @ParameterizedTest(name = "{0}")
