@@ -69,9 +69,10 @@ record XmlInput(InputStream input, CountingInputStream counted, XMLStreamReader2
     }
 
     /**
-     * Opens the file at a resume point: the parser reads the enclosing start tags (on a line of their own making) and
-     * then the file's bytes from the point on, so the rest of the document, closing tags included, parses as it would
-     * have. No XML declaration is needed: the bytes are UTF-8 for the parser, or decoded before it sees them.
+     * Opens the file at a resume point: the parser reads the enclosing start tags and, on the same line, the file's bytes
+     * from the point on, so the rest of the document, closing tags included, parses as it would have ({@link LineShift}
+     * puts lines and columns back). No XML declaration is needed: the bytes are UTF-8 for the parser, or decoded before
+     * it sees them. Woodstox's limits (depth included, the enclosing elements counting) are the feed's as ever.
      */
     static XmlInput resume(Path path, XmlFormat format, ResumePoint point) {
         InputFiles.requireReadable(path);
