@@ -12,8 +12,8 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 /**
  * Adapts a {@link RecordReader} to the step: remembers how many records were handed out, so a resumed run skips
  * exactly those, and where the last of them starts in the file, so it can seek there instead of parsing every record
- * before it (XML; a spreadsheet skips its rows). It also turns a file that breaks mid-way into the end of input, remembering the failure for
- * {@link ReadStepVerdict}. That way the records read before the break are still written and committed, and the run
+ * before it (XML; a spreadsheet skips its rows). It also turns a file that breaks mid-way into the end of input,
+ * remembering the failure for {@link ReadStepVerdict}. That way the records read before the break are still written and committed, and the run
  * fails with the parser's one-line error.
  */
 public final class RecordItemReader implements ItemStreamReader<SourceRecord> {
@@ -36,7 +36,8 @@ public final class RecordItemReader implements ItemStreamReader<SourceRecord> {
      * Goes past the records committed so far. The count may be ahead of the saved point, never behind it: both are
      * saved by one update, after the chunk commits, and the writer has since raised the count to what the run ledger
      * says was committed (a kill between the commit and the save, spring-batch#5199). The point's own record was
-     * committed, so the reader seeks to it and skips from there up to the count, parsing only those few.
+     * committed, so the reader seeks to it and skips from there up to the count, parsing only the records in between:
+     * one when the context was saved, more when the ledger is ahead of it.
      */
     @Override
     public void open(ExecutionContext context) {
