@@ -12,12 +12,15 @@ import io.feedimport.bench.BareOfferPass;
 import io.feedimport.feed.FeedDefinition;
 import io.feedimport.read.ReadAheadRecordReader;
 import io.feedimport.read.RecordReader;
+import io.feedimport.read.ResumePoint;
 import io.feedimport.read.XmlRecordReader;
 import io.feedimport.validate.DryRun;
 
 /**
  * {@code bench-parse JOB.yml --file FILE [--rounds N]}: times a bare Woodstox pass and the engine's read + validate
- * on the same file, alternating, and prints the best round of each. Used by scripts/bench.sh; not a user command.
+ * on the same file, alternating, and prints the best round of each. With {@code --resume-at N}: times what a run
+ * resumed after record N does to get there, by parsing the records before it (as resumes did before byte offsets)
+ * and by seeking. Used by scripts/bench.sh; not a user command.
  */
 final class BenchParseCommand implements Command {
 
@@ -34,12 +37,12 @@ final class BenchParseCommand implements Command {
 
     @Override
     public String usage() {
-        return "bench-parse JOB.yml --file FILE [--rounds N]";
+        return "bench-parse JOB.yml --file FILE [--rounds N] [--resume-at N]";
     }
 
     @Override
     public java.util.Set<String> valueOptions() {
-        return java.util.Set.of("file", "rounds");
+        return java.util.Set.of("file", "rounds", "resume-at");
     }
 
     @Override
@@ -48,6 +51,10 @@ final class BenchParseCommand implements Command {
         FeedDefinition feed = input.feed();
         Path file = input.file();
         long rounds = arguments.number("rounds", 3, 1);
+        long resumeAt = arguments.number("resume-at", 0, 0);
+        if (resumeAt > 0) {
+            return resume(feed, file, resumeAt);
+        }
         try {
             double mb = Files.size(file) / 1e6;
             double bestBare = 0;
@@ -79,6 +86,35 @@ final class BenchParseCommand implements Command {
         } catch (Exception e) {
             throw new IllegalStateException("benchmark failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Finds the resume point of record {@code at} with a first pass, which also warms the parser up, then times both
+     * ways to the record after it: the old one skips every record before by parsing, the new one seeks.
+     */
+    private int resume(FeedDefinition feed, Path file, long at) {
+        ResumePoint point;
+        try (RecordReader reader = XmlRecordReader.open(feed, file)) {
+            reader.skip(at - 1);
+            reader.read();
+            point = reader.resumePoint();
+        }
+        long start = System.nanoTime();
+        long next;
+        try (RecordReader reader = XmlRecordReader.open(feed, file)) {
+            reader.skip(at);
+            next = reader.read().number();
+        }
+        double reparse = (System.nanoTime() - start) / 1e9;
+        start = System.nanoTime();
+        try (RecordReader reader = XmlRecordReader.resume(feed, file, point)) {
+            reader.skip(1);
+            next = Math.min(next, reader.read().number());
+        }
+        double seek = (System.nanoTime() - start) / 1e9;
+        out.printf(Locale.ROOT, "resume  to record %,d (record %,d at byte %,d): re-parsing the records before it %.2f s,"
+                + " seeking %.3f s%n", next, at, point.offset(), reparse, seek);
+        return ExitCode.OK;
     }
 
     /** The dry run's loop, as {@code validate} runs it: read and validate, nothing else. */

@@ -22,6 +22,8 @@ final class ProgressPrinter implements RunProgress {
     private long fileBytes;
     private long startedAt;
     private long firstRecord;
+    private long firstByte;
+    private boolean resumedBySeek;
     private long lastPrinted;
     private int barLength;
 
@@ -38,21 +40,34 @@ final class ProgressPrinter implements RunProgress {
         startedAt = System.nanoTime();
         lastPrinted = startedAt;
         firstRecord = resumedAfter;
+        firstByte = 0;
+        resumedBySeek = false;
         err.printf(Locale.ROOT, resumedAfter > 0 ? "feedimport: resuming run %d after record %,d%n" : "feedimport: run %d started%n",
                 runId, resumedAfter);
+    }
+
+    /** Said once, and the first records after it shown at once: the proof that the resume did not re-read the file. */
+    @Override
+    public void resumedAt(long recordNumber, long byteOffset) {
+        firstByte = byteOffset;
+        resumedBySeek = true;
+        err.printf(Locale.ROOT, "feedimport: resumed at byte offset %,d, record %,d, without re-reading the records before it%n",
+                byteOffset, recordNumber);
     }
 
     @Override
     public void handedOver(long runId, long recordNumber, long skipped, long bytesRead) {
         long now = System.nanoTime();
-        if (now - lastPrinted < (terminal ? BAR_EVERY_NANOS : LINE_EVERY_NANOS)) {
+        boolean firstAfterSeek = resumedBySeek && lastPrinted == startedAt;
+        if (now - lastPrinted < (terminal ? BAR_EVERY_NANOS : LINE_EVERY_NANOS) && !firstAfterSeek) {
             return;
         }
         lastPrinted = now;
         double seconds = (now - startedAt) / 1e9;
         Progress progress = new Progress(recordNumber, skipped, (recordNumber - firstRecord) / seconds, bytesRead,
-                // a resumed run re-reads the file from its start, so every byte so far was work of this process
-                fileBytes, bytesRead < 0 ? -1 : bytesRead / seconds);
+                // a run resumed by seeking read only the bytes after its resume point; one resumed otherwise re-read
+                // the file from its start, so every byte so far was work of this process
+                fileBytes, bytesRead < 0 ? -1 : (bytesRead - firstByte) / seconds);
         if (terminal) {
             String bar = progress.bar(runId);
             err.print("\r" + bar + " ".repeat(Math.max(0, barLength - bar.length())));

@@ -13,7 +13,13 @@ final class CountingInputStream extends FilterInputStream {
     private volatile long count;
 
     CountingInputStream(InputStream in) {
+        this(in, 0);
+    }
+
+    /** @param start bytes of the file before {@code in}'s first one, as when reading from a resume point */
+    CountingInputStream(InputStream in, long start) {
         super(in);
+        this.count = start;
     }
 
     long count() {

@@ -12,6 +12,11 @@ final class MalformedXml {
     }
 
     static InputException of(String file, XMLStreamException e, long record) {
+        return of(file, e, record, LineShift.NONE);
+    }
+
+    /** @param shift from the parser's lines to the file's, when the parser started at a resume point */
+    static InputException of(String file, XMLStreamException e, long record, LineShift shift) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof UndecodableBytes bytes) {
                 return InputException.malformed(file, bytes.line, bytes.column, record, bytes.getMessage(), e);
@@ -21,7 +26,8 @@ final class MalformedXml {
         String reason = e.getMessage() == null ? "malformed XML" : e.getMessage();
         int at = reason.indexOf("\n at [");
         reason = Messages.firstLine(at >= 0 ? reason.substring(0, at) : reason).trim();
-        return InputException.malformed(file, location == null ? 0 : location.getLineNumber(),
-                location == null ? 0 : location.getColumnNumber(), record, "malformed XML: " + reason, e);
+        int line = location == null ? 0 : location.getLineNumber();
+        return InputException.malformed(file, shift.line(line), location == null ? 0 : shift.column(line, location.getColumnNumber()),
+                record, "malformed XML: " + reason, e);
     }
 }

@@ -20,7 +20,8 @@ public final class ReadAheadRecordReader implements RecordReader {
     static final int BATCHES = 4;
     static final int BATCH_CHARS = 1 << 20;
 
-    private record Batch(List<SourceRecord> records, Throwable failure, boolean last) {
+    /** @param marks where each record starts, as the delegate noted it (null entries when it cannot) */
+    private record Batch(List<SourceRecord> records, List<RecordMark> marks, Throwable failure, boolean last) {
     }
 
     private final RecordReader delegate;
@@ -28,7 +29,9 @@ public final class ReadAheadRecordReader implements RecordReader {
     private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(BATCHES);
     private Thread parser;
     private List<SourceRecord> current = List.of();
+    private List<RecordMark> currentMarks = List.of();
     private int index;
+    private RecordMark handedOut;
     private Throwable failure;
     private boolean ended;
     private long position;
@@ -41,6 +44,7 @@ public final class ReadAheadRecordReader implements RecordReader {
     public ReadAheadRecordReader(RecordReader delegate, LongConsumer batchParsed) {
         this.delegate = delegate;
         this.batchParsed = batchParsed;
+        this.position = delegate.position(); // a reader opened at a resume point has records before it
     }
 
     @Override
@@ -64,11 +68,13 @@ public final class ReadAheadRecordReader implements RecordReader {
             }
             Batch batch = take();
             current = batch.records();
+            currentMarks = batch.marks();
             index = 0;
             failure = batch.failure();
             ended = batch.last();
         }
         position++;
+        handedOut = currentMarks.get(index);
         return current.get(index++);
     }
 
@@ -80,6 +86,17 @@ public final class ReadAheadRecordReader implements RecordReader {
         }
         delegate.skip(records);
         position += records;
+    }
+
+    /** The mark of the last record handed out, not of the last one parsed, which is a few batches further. */
+    @Override
+    public RecordMark mark() {
+        return handedOut;
+    }
+
+    @Override
+    public ResumePoint resumePoint(RecordMark mark) {
+        return delegate.resumePoint(mark);
     }
 
     /** As far as the parsing thread got, a few hundred records ahead of what was handed out. */
@@ -95,6 +112,7 @@ public final class ReadAheadRecordReader implements RecordReader {
 
     private void parse() {
         List<SourceRecord> batch = new ArrayList<>(BATCH_SIZE);
+        List<RecordMark> marks = new ArrayList<>(BATCH_SIZE);
         long chars = 0;
         long started = System.nanoTime();
         try {
@@ -104,15 +122,17 @@ public final class ReadAheadRecordReader implements RecordReader {
                     if (!batch.isEmpty()) {
                         batchParsed.accept(System.nanoTime() - started);
                     }
-                    queue.put(new Batch(batch, null, true));
+                    queue.put(new Batch(batch, marks, null, true));
                     return;
                 }
                 batch.add(record);
+                marks.add(delegate.mark());
                 chars += textLength(record);
                 if (batch.size() == BATCH_SIZE || chars >= BATCH_CHARS) {
                     batchParsed.accept(System.nanoTime() - started);
-                    queue.put(new Batch(batch, null, false));
+                    queue.put(new Batch(batch, marks, null, false));
                     batch = new ArrayList<>(BATCH_SIZE);
+                    marks = new ArrayList<>(BATCH_SIZE);
                     chars = 0;
                     started = System.nanoTime();
                 }
@@ -121,7 +141,7 @@ public final class ReadAheadRecordReader implements RecordReader {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | Error e) {
             try {
-                queue.put(new Batch(batch, e, true));
+                queue.put(new Batch(batch, marks, e, true));
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
             }

@@ -32,6 +32,18 @@ public final class RecordReaders {
     }
 
     /**
+     * Opens the file at a point a reader of it gave, or at its start when {@code point} is null; a reader that cannot
+     * seek starts at the beginning. Either way its {@link RecordReader#position()} says how many records come before.
+     */
+    public static RecordReader open(FeedDefinition feed, Path file, ResumePoint point) {
+        if (point == null || !FormatDefinition.XML.equals(feed.format().type())) {
+            return open(feed, file);
+        }
+        requireReadable(feed, file);
+        return XmlRecordReader.resume(feed, file, point);
+    }
+
+    /**
      * Fails with a one-line {@link InputException} (unreadable input) when the file is missing, empty, a folder, or not
      * of the feed's format: checked before a run starts, so such a file never becomes a failed run.
      */

@@ -34,9 +34,13 @@ final class Utf8CheckingInputStream extends InputStream {
     private long checked;
     private UndecodableBytes pending;
 
-    /** @param in the file from its first byte on; {@code charset} is UTF-8 or US-ASCII */
-    Utf8CheckingInputStream(Path file, InputStream in, Charset charset) {
+    /**
+     * @param in    the file from byte {@code start} on (its first one, or a resume point); {@code charset} is UTF-8 or
+     *              US-ASCII
+     */
+    Utf8CheckingInputStream(Path file, InputStream in, Charset charset, long start) {
         this.file = file;
+        this.checked = start;
         this.in = in;
         this.charset = charset;
         this.scanner = new Utf8Scanner(charset.equals(StandardCharsets.US_ASCII));

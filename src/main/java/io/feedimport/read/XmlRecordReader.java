@@ -17,7 +17,8 @@ import org.codehaus.stax2.XMLStreamReader2;
 /**
  * Streams the records of an XML feed with Woodstox's cursor API: finds each record element on the feed's record
  * path and has a {@link RecordCollector} take its fields. Only the current record's field texts are held. The file is
- * opened, and its encoding settled, by {@link XmlInput}.
+ * opened, and its encoding settled, by {@link XmlInput}. Each record is marked with where it starts, so that a resumed
+ * run can reopen the file right there ({@link #resume}) instead of parsing every record before it.
  */
 public final class XmlRecordReader implements RecordReader {
 
@@ -29,6 +30,10 @@ public final class XmlRecordReader implements RecordReader {
     private final CountingInputStream counted;
     private final XMLStreamReader2 xml;
     private final RecordCollector collector;
+    private final ByteOffsets offsets;
+    private final LineShift shift;
+    private final EnclosingTags enclosing;
+    private RecordMark mark;
     private int depth;
     private int matched;
     private long position;
@@ -43,12 +48,26 @@ public final class XmlRecordReader implements RecordReader {
         this.counted = opened.counted();
         this.xml = opened.xml();
         this.collector = new RecordCollector(new FieldPathTree(feed.fields()), fieldNames.size(), format.limits().maxDepth() + 1);
+        this.offsets = opened.offsets();
+        this.shift = opened.shift();
+        this.enclosing = new EnclosingTags(recordSteps.size() - 1);
     }
 
     /** Opens the file; the encoding is detected from BOM and prolog unless the feed declares one. */
     public static XmlRecordReader open(FeedDefinition feed, Path path) {
         XmlFormat format = (XmlFormat) feed.format(); // registered for xml, whose variant this is
         return new XmlRecordReader(feed, format, path, XmlInput.open(path, format));
+    }
+
+    /**
+     * Opens the file at a point an earlier reader of it gave ({@link #resumePoint}): the record there is the next one
+     * to read or skip, and records and lines are numbered as if the file had been read from its start.
+     */
+    public static XmlRecordReader resume(FeedDefinition feed, Path path, ResumePoint point) {
+        XmlFormat format = (XmlFormat) feed.format();
+        XmlRecordReader reader = new XmlRecordReader(feed, format, path, XmlInput.resume(path, format, point));
+        reader.position = point.record() - 1;
+        return reader;
     }
 
     @Override
@@ -60,7 +79,7 @@ public final class XmlRecordReader implements RecordReader {
         try {
             return collect();
         } catch (XMLStreamException e) {
-            throw MalformedXml.of(file, e, position);
+            throw MalformedXml.of(file, e, position, shift);
         }
     }
 
@@ -75,7 +94,7 @@ public final class XmlRecordReader implements RecordReader {
             try {
                 xml.skipElement();
             } catch (XMLStreamException e) {
-                throw MalformedXml.of(file, e, position);
+                throw MalformedXml.of(file, e, position, shift);
             }
             endElement();
         }
@@ -101,13 +120,14 @@ public final class XmlRecordReader implements RecordReader {
                         if (depth == recordSteps.size()) {
                             return true;
                         }
+                        enclosing.started(depth, xml);
                     }
                 } else if (event == XMLStreamConstants.END_ELEMENT) {
                     endElement();
                 }
             }
         } catch (XMLStreamException e) {
-            throw MalformedXml.of(file, e, 0);
+            throw MalformedXml.of(file, e, 0, shift);
         }
         if (position == 0) {
             throw InputException.noRecords(file, recordPath, rootElement);
@@ -124,9 +144,28 @@ public final class XmlRecordReader implements RecordReader {
 
     private SourceRecord collect() throws XMLStreamException {
         Location start = xml.getLocation();
+        int line = shift.line(start.getLineNumber());
+        int column = shift.column(start.getLineNumber(), start.getColumnNumber());
+        if (offsets != null) {
+            // the long offset: Location's own is an int, too small for files over 2 GB
+            mark = new RecordMark(position, xml.getLocationInfo().getStartingCharOffset(), line, column, enclosing.text());
+        }
         String[] values = collector.collect(xml);
         endElement();
-        return new SourceRecord(file, position, start.getLineNumber(), start.getColumnNumber(), fieldNames, values);
+        return new SourceRecord(file, position, line, column, fieldNames, values);
+    }
+
+    /** Where the last record read starts; null before the first, or when the file's encoding has no byte offsets. */
+    @Override
+    public RecordMark mark() {
+        return mark;
+    }
+
+    /** Resolves a mark of this reader's; marks are resolved in the order they were taken, from one thread. */
+    @Override
+    public ResumePoint resumePoint(RecordMark mark) {
+        return new ResumePoint(mark.number(), offsets.byteOffset(mark.charOffset()), mark.line(), mark.column(),
+                offsets.charset().name(), mark.enclosing());
     }
 
     @Override
@@ -142,5 +181,8 @@ public final class XmlRecordReader implements RecordReader {
             // closing a reader we are abandoning cannot lose data
         }
         XmlInput.closeQuietly(input);
+        if (offsets != null) {
+            offsets.close();
+        }
     }
 }

@@ -67,7 +67,7 @@ public final class ImportJobFactory {
                       RunProgress progress, boolean full) {
         FeedMeters meters = metrics.watch(feed);
         RecordItemReader reader = new RecordItemReader(
-                () -> new ReadAheadRecordReader(RecordReaders.open(feed, file), meters::parsed));
+                point -> new ReadAheadRecordReader(RecordReaders.open(feed, file, point), meters::parsed), progress);
         TimedValidation validation = new TimedValidation(new RecordValidator(feed), meters);
         PublishingItemWriter writer = new PublishingItemWriter(feed, publisher, skipReport, runs, progress,
                 reader::bytesRead, file.toFile().length(), meters, fingerprints, outcomes,

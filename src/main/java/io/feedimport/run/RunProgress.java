@@ -14,6 +14,13 @@ public interface RunProgress {
     }
 
     /**
+     * A resumed run's reader went straight to where record {@code recordNumber} starts, {@code byteOffset} bytes into
+     * the file, instead of parsing every record before it; called after {@link #started}.
+     */
+    default void resumedAt(long recordNumber, long byteOffset) {
+    }
+
+    /**
      * Every record up to {@code recordNumber} is read, validated and handed over, {@code skipped} of them invalid;
      * {@code bytesRead} is how far the reader got into the file, or -1 when it cannot tell (spreadsheets).
      */

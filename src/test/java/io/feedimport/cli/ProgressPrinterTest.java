@@ -49,4 +49,19 @@ class ProgressPrinterTest {
         assertThat(log.toString(StandardCharsets.UTF_8)).doesNotContain("\r").startsWith("feedimport: run 3 started\n")
                 .containsPattern("feedimport: run 3 at record 500 \\(\\d+ records/s, 50% of 0\\.0 MB, ETA 0:0\\d, 5 skipped\\)\n$");
     }
+
+    @Test
+    void aRunResumedBySeekingSaysWhereAndShowsItsFirstRecordsAtOnce() {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        ProgressPrinter printer = new ProgressPrinter(new PrintStream(log, true, StandardCharsets.UTF_8), false);
+
+        printer.started(3, 900_000, 1_000_000);
+        printer.resumedAt(899_990, 900_000);
+        printer.handedOver(3, 900_100, 5, 901_000);
+        printer.handedOver(3, 900_200, 5, 902_000);
+
+        assertThat(log.toString(StandardCharsets.UTF_8)).startsWith("feedimport: resuming run 3 after record 900,000\n"
+                + "feedimport: resumed at byte offset 900,000, record 899,990, without re-reading the records before it\n"
+                + "feedimport: run 3 at record 900,100 (").doesNotContain("record 900,200");
+    }
 }

@@ -45,6 +45,16 @@ class ReadAheadRecordReaderTest {
         }
 
         @Override
+        public RecordMark mark() {
+            return position == 0 ? null : new RecordMark(position, position * 10, (int) position, 1, "<feed>");
+        }
+
+        @Override
+        public ResumePoint resumePoint(RecordMark mark) {
+            return new ResumePoint(mark.number(), mark.charOffset(), mark.line(), mark.column(), "UTF-8", mark.enclosing());
+        }
+
+        @Override
         public void close() {
             closed = true;
         }
@@ -80,6 +90,33 @@ class ReadAheadRecordReaderTest {
             assertThat(reader.read().number()).isEqualTo(41);
             assertThat(reader.position()).isEqualTo(41);
             assertThatThrownBy(() -> reader.skip(1)).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Test
+    void theResumePointIsTheLastRecordHandedOutNotTheLastOneParsedAhead() {
+        try (ReadAheadRecordReader reader = new ReadAheadRecordReader(new CountingReader(10_000, -1))) {
+            assertThat(reader.resumePoint()).isNull();
+            for (int i = 1; i <= ReadAheadRecordReader.BATCH_SIZE + 3; i++) {
+                reader.read();
+                assertThat(reader.resumePoint().record()).isEqualTo(i);
+            }
+            while (reader.read() != null) {
+                // to the end: the last record's point stays
+            }
+            assertThat(reader.resumePoint().record()).isEqualTo(10_000);
+        }
+    }
+
+    @Test
+    void aReaderOpenedAtAResumePointCountsTheRecordsBeforeIt() {
+        CountingReader resumed = new CountingReader(100, -1);
+        resumed.position = 60;
+        try (ReadAheadRecordReader reader = new ReadAheadRecordReader(resumed)) {
+            assertThat(reader.position()).isEqualTo(60);
+            reader.skip(2);
+            assertThat(reader.read().number()).isEqualTo(63);
+            assertThat(reader.position()).isEqualTo(63);
         }
     }
 

@@ -171,7 +171,7 @@ class Utf8CheckingInputStreamTest {
                 return super.read(buffer, offset, Math.min(length, perRead));
             }
         };
-        return new Utf8CheckingInputStream(file, trickle, charset);
+        return new Utf8CheckingInputStream(file, trickle, charset, 0);
     }
 
     private static byte[] readAll(InputStream in, int size) throws IOException {
