@@ -55,17 +55,7 @@ public final class HeldRuns {
         try (RecordPublisher publisher = publishers.open(feed)) {
             snapshots.release(feed, runId, publisher);
         }
-        long deadline = System.nanoTime() + inactivity.toNanos();
-        RunSummary summary = summary(runId);
-        long applied = accounted(summary);
-        while (!summary.reconciles() && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            summary = summary(runId);
-            if (accounted(summary) != applied) {
-                applied = accounted(summary);
-                deadline = System.nanoTime() + inactivity.toNanos();
-            }
-        }
+        RunSummary summary = UntilReconciled.await(() -> summary(runId), inactivity);
         String counts = String.format(Locale.ROOT, "%,d of %,d withdrawals applied", summary.withdrawals().withdrawn()
                 + summary.withdrawals().kept(), summary.withdrawals().listed());
         return finish(summary.reconciles() ? summary.withStatus(RunStatus.COMPLETED, "withdrawals released: " + counts)
@@ -91,9 +81,5 @@ public final class HeldRuns {
     private RunSummary finish(RunSummary summary) {
         runs.finished(summary, OffsetDateTime.now(ZoneOffset.UTC));
         return summary;
-    }
-
-    private static long accounted(RunSummary summary) {
-        return summary.withdrawals().withdrawn() + summary.withdrawals().kept() + summary.withdrawals().parked();
     }
 }

@@ -104,24 +104,20 @@ public final class OutcomeLedger {
 
     /** Counts outcomes of records up to {@code lastRecord}: records past it belong to a chunk that did not commit. */
     public Map<RecordOutcome, Long> counts(long runId, long lastRecord) {
-        Map<RecordOutcome, Long> counts = new EnumMap<>(RecordOutcome.class);
-        for (RecordOutcome outcome : RecordOutcome.values()) {
-            counts.put(outcome, 0L);
-        }
-        jdbc.query("SELECT outcome, COUNT(*) FROM fi_outcome WHERE run_id = ? AND record_no <= ? GROUP BY outcome",
-                rs -> {
-                    counts.put(RecordOutcome.valueOf(rs.getString(1)), rs.getLong(2));
-                }, runId, lastRecord);
-        return counts;
+        return counts("record_no <= ?", runId, lastRecord);
     }
 
     /** Counts outcomes of the messages numbered after {@code lastRecord}: the withdrawals of a snapshot run. */
     public Map<RecordOutcome, Long> countsAfter(long runId, long lastRecord) {
+        return counts("record_no > ?", runId, lastRecord);
+    }
+
+    private Map<RecordOutcome, Long> counts(String range, long runId, long lastRecord) {
         Map<RecordOutcome, Long> counts = new EnumMap<>(RecordOutcome.class);
         for (RecordOutcome outcome : RecordOutcome.values()) {
             counts.put(outcome, 0L);
         }
-        jdbc.query("SELECT outcome, COUNT(*) FROM fi_outcome WHERE run_id = ? AND record_no > ? GROUP BY outcome",
+        jdbc.query("SELECT outcome, COUNT(*) FROM fi_outcome WHERE run_id = ? AND " + range + " GROUP BY outcome",
                 rs -> {
                     counts.put(RecordOutcome.valueOf(rs.getString(1)), rs.getLong(2));
                 }, runId, lastRecord);

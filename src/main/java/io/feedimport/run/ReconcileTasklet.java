@@ -29,17 +29,8 @@ final class ReconcileTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws InterruptedException {
         JobInstance run = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        RunSummary summary = accounting.summarize(run, "", "", RunStatus.STARTED, null, null);
-        long accounted = accountedFor(summary);
-        while (!summary.reconciles() && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            summary = accounting.summarize(run, "", "", RunStatus.STARTED, null, null);
-            if (accountedFor(summary) != accounted) {
-                accounted = accountedFor(summary);
-                deadline = System.nanoTime() + timeout.toNanos();
-            }
-        }
+        RunSummary summary = UntilReconciled.await(
+                () -> accounting.summarize(run, "", "", RunStatus.STARTED, null, null), timeout);
         if (!summary.reconciles()) {
             throw new IllegalStateException("run " + summary.runId() + " cannot be reconciled: read " + summary.read()
                     + " = skipped " + summary.skipped() + " + persisted " + summary.persisted() + " + unchanged "
@@ -48,9 +39,5 @@ final class ReconcileTasklet implements Tasklet {
                     + " feedimport worker --profile production)");
         }
         return RepeatStatus.FINISHED;
-    }
-
-    private static long accountedFor(RunSummary summary) {
-        return summary.persisted() + summary.unchanged() + summary.parked() + summary.rejected();
     }
 }

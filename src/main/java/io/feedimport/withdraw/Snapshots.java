@@ -46,9 +46,8 @@ public final class Snapshots {
      * @param read       the records the run read, all of them committed
      * @param incomplete why the file cannot be the whole truth (broken, cut short, too many invalid records), or null
      * @param publisher  where withdrawals go when the guard passes; unused when it holds them
-     * @return where the run's withdrawals stand, and why they are held when they are
      */
-    public Decision close(FeedDefinition feed, long runId, long read, String incomplete, RecordPublisher publisher) {
+    public void close(FeedDefinition feed, long runId, long read, String incomplete, RecordPublisher publisher) {
         Withdrawals.State state = ledger.state(runId);
         if (state == null) {
             // in its own transaction, committed before anything is sent: the list, and so the numbering, is final
@@ -59,7 +58,7 @@ public final class Snapshots {
             state = Withdrawals.State.LISTED;
         }
         if (state != Withdrawals.State.LISTED) {
-            return new Decision(state, ledger.find(runId).orElseThrow().listed(), null); // decided by an earlier attempt
+            return; // decided by an earlier attempt
         }
         String refusal = incomplete != null ? incomplete
                 : feed.snapshot().refusal(read, ledger.reference(feed.name(), runId));
@@ -67,13 +66,12 @@ public final class Snapshots {
         if (refusal != null && listed > 0) {
             ledger.hold(runId, refusal);
             metrics.watch(feed).held(listed);
-            return new Decision(Withdrawals.State.HELD, listed, refusal);
+            return;
         }
         send(feed, runId, read, publisher);
         metrics.watch(feed).held(0);
         // an incomplete file that withdraws nothing applies nothing, and is no reference for the guard
         ledger.setState(runId, refusal == null ? Withdrawals.State.APPLIED : Withdrawals.State.DISCARDED);
-        return new Decision(ledger.state(runId), listed, null);
     }
 
     /** Sends the withdrawals of a held run; refused when a later snapshot run of its feed decided since. */
@@ -122,9 +120,4 @@ public final class Snapshots {
         }
     }
 
-    /**
-     * @param reason why the withdrawals are held, null unless they are
-     */
-    public record Decision(Withdrawals.State state, long listed, String reason) {
-    }
 }
