@@ -10,7 +10,8 @@ import io.feedimport.feed.FeedDefinition;
 import io.feedimport.feed.FieldDefinition;
 
 /**
- * Fingerprints of one feed's records: 128 bits of SHA-256 in hex. A content fingerprint covers the record's canonical
+ * Fingerprints of one feed's records: the first 64 bits of SHA-256, as 16 hex digits, which the ledgers store as
+ * BIGINT ({@link #number}). A content fingerprint covers the record's canonical
  * values and the feed's mapping (each field's name, path, type, format and lookup, the lookups' tables and the target),
  * so the same values under another mapping fingerprint differently and are sent again. Rules (lengths, patterns,
  * bounds) are not part of it: a stricter rule skips records, a looser one lets records through that were never stored
@@ -83,7 +84,20 @@ public final class ContentFingerprints {
     }
 
     private static String hex(byte[] sha256) {
-        return HEX.formatHex(sha256, 0, 16);
+        return HEX.formatHex(sha256, 0, 8);
+    }
+
+    /**
+     * A fingerprint as the ledgers store it. Only its first 16 digits count: a message sent before fingerprints were
+     * 64 bits carries 32, whose first half is the fingerprint of today.
+     */
+    public static long number(String fingerprint) {
+        return Long.parseUnsignedLong(fingerprint, 0, 16, 16);
+    }
+
+    /** A fingerprint stored as a number, as text again. */
+    public static String text(long number) {
+        return HEX.toHexDigits(number);
     }
 
     private static MessageDigest sha256() {

@@ -1,9 +1,10 @@
 package io.feedimport.delta;
 
+import java.sql.Array;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class FingerprintLedger {
 
+    /** What {@link #stored} gives for a key marked pending; the table holds NULL. */
     static final String PENDING = "";
 
     private final JdbcTemplate jdbc;
@@ -36,21 +38,26 @@ public final class FingerprintLedger {
         this.upsert = postgres(jdbc.getDataSource())
                 ? "INSERT INTO fi_fingerprint (key_hash, feed, content) VALUES (?, ?, ?) ON CONFLICT (key_hash)"
                         + " DO UPDATE SET feed = EXCLUDED.feed, content = EXCLUDED.content"
-                        + " WHERE fi_fingerprint.content <> EXCLUDED.content OR fi_fingerprint.feed <> EXCLUDED.feed"
+                        + " WHERE fi_fingerprint.content IS DISTINCT FROM EXCLUDED.content OR fi_fingerprint.feed <> EXCLUDED.feed"
                 : "MERGE INTO fi_fingerprint (key_hash, feed, content) KEY (key_hash) VALUES (?, ?, ?)";
     }
 
-    /** The stored content fingerprints of those of {@code keyHashes} that have one, by key hash. */
+    /**
+     * The stored content fingerprints of those of {@code keyHashes} that have one, by key hash; {@link #PENDING} for a
+     * key whose new content is on its way. The keys go as one array joined to the table: each is one primary-key read,
+     * where an IN list of 500 parameters was compared against every row found as well.
+     */
     public Map<String, String> stored(Collection<String> keyHashes) {
         Map<String, String> found = new HashMap<>(keyHashes.size() * 2);
         if (keyHashes.isEmpty()) {
             return found;
         }
-        List<String> distinct = keyHashes.stream().distinct().toList();
-        jdbc.query("SELECT key_hash, content FROM fi_fingerprint WHERE key_hash IN (" + marks(distinct.size()) + ")",
-                rs -> {
-                    found.put(rs.getString(1), rs.getString(2));
-                }, distinct.toArray());
+        jdbc.query("SELECT f.key_hash, f.content FROM UNNEST(CAST(? AS BIGINT ARRAY)) AS k (key_hash)"
+                + " JOIN fi_fingerprint f ON f.key_hash = k.key_hash", ps -> ps.setArray(1, numbers(ps, keyHashes)), rs -> {
+                    String key = ContentFingerprints.text(rs.getLong(1));
+                    long content = rs.getLong(2);
+                    found.put(key, rs.wasNull() ? PENDING : ContentFingerprints.text(content));
+                });
         return found;
     }
 
@@ -61,9 +68,8 @@ public final class FingerprintLedger {
      */
     public void markPending(Collection<String> keyHashes) {
         if (!keyHashes.isEmpty()) {
-            List<String> distinct = keyHashes.stream().distinct().toList();
-            ownTransaction.executeWithoutResult(status -> jdbc.update("UPDATE fi_fingerprint SET content = ? WHERE key_hash IN ("
-                    + marks(distinct.size()) + ") AND content <> ?", args(PENDING, distinct, PENDING)));
+            ownTransaction.executeWithoutResult(status -> jdbc.update("UPDATE fi_fingerprint SET content = NULL"
+                    + " WHERE key_hash = ANY (?) AND content IS NOT NULL", ps -> ps.setArray(1, numbers(ps, keyHashes))));
         }
     }
 
@@ -73,8 +79,8 @@ public final class FingerprintLedger {
             // one row per key: a batch holding a key twice keeps the later content, as the target does
             Map<String, Committed> last = new LinkedHashMap<>();
             committed.forEach(c -> last.put(c.keyHash(), c));
-            jdbc.batchUpdate(upsert, last.values().stream()
-                    .map(c -> new Object[] {c.keyHash(), c.feed(), c.content()}).toList());
+            jdbc.batchUpdate(upsert, last.values().stream().map(c -> new Object[] {ContentFingerprints.number(c.keyHash()),
+                    c.feed(), ContentFingerprints.number(c.content())}).toList());
         }
     }
 
@@ -84,8 +90,7 @@ public final class FingerprintLedger {
      */
     public void forget(Collection<String> keyHashes) {
         if (!keyHashes.isEmpty()) {
-            List<String> distinct = keyHashes.stream().distinct().toList();
-            jdbc.update("DELETE FROM fi_fingerprint WHERE key_hash IN (" + marks(distinct.size()) + ")", distinct.toArray());
+            jdbc.update("DELETE FROM fi_fingerprint WHERE key_hash = ANY (?)", ps -> ps.setArray(1, numbers(ps, keyHashes)));
         }
     }
 
@@ -94,18 +99,10 @@ public final class FingerprintLedger {
         return jdbc.update("DELETE FROM fi_fingerprint WHERE feed = ?", feed);
     }
 
-    private static String marks(int count) {
-        return String.join(", ", Collections.nCopies(count, "?"));
-    }
-
-    private static Object[] args(String first, List<String> middle, String last) {
-        Object[] args = new Object[middle.size() + 2];
-        args[0] = first;
-        for (int i = 0; i < middle.size(); i++) {
-            args[i + 1] = middle.get(i);
-        }
-        args[args.length - 1] = last;
-        return args;
+    /** Key hashes as the SQL array of BIGINT the ledgers' statements bind, each once. */
+    public static Array numbers(PreparedStatement statement, Collection<String> keyHashes) throws SQLException {
+        return statement.getConnection().createArrayOf("BIGINT",
+                keyHashes.stream().distinct().map(ContentFingerprints::number).toArray(Long[]::new));
     }
 
     private static boolean postgres(javax.sql.DataSource dataSource) {

@@ -1,6 +1,5 @@
 package io.feedimport.delta;
 
-import java.util.HexFormat;
 
 /**
  * The keys a run has sent so far, as a Bloom filter of fixed size (1 MiB): a key seen again later in the same file
@@ -33,10 +32,13 @@ public final class SentKeys {
     }
 
     private static int[] bits(String keyHash) {
+        // four probes from the 64-bit fingerprint's two halves (Kirsch and Mitzenmacher): as good as four hashes
+        long hash = ContentFingerprints.number(keyHash);
+        int first = (int) hash;
+        int second = (int) (hash >>> 32);
         int[] bits = new int[HASHES];
         for (int i = 0; i < HASHES; i++) {
-            // four independent 32-bit slices of the 128-bit fingerprint
-            bits[i] = (int) (HexFormat.fromHexDigitsToLong(keyHash, i * 8, i * 8 + 8) & (BITS - 1));
+            bits[i] = (first + i * second) & (BITS - 1);
         }
         return bits;
     }

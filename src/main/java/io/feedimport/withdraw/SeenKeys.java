@@ -6,6 +6,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.feedimport.delta.ContentFingerprints;
+import io.feedimport.delta.FingerprintLedger;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -24,11 +26,12 @@ public final class SeenKeys {
     public void add(long runId, Collection<String> keyHashes) {
         List<Object[]> rows = new ArrayList<>(keyHashes.size());
         for (String hash : new HashSet<>(keyHashes)) {
-            rows.add(new Object[] {hash, runId, hash, runId});
+            long number = ContentFingerprints.number(hash);
+            rows.add(new Object[] {number, runId, number, runId});
         }
         if (!rows.isEmpty()) {
             // one statement for H2 and PostgreSQL; a run has one writer, so nothing inserts between test and insert
-            jdbc.batchUpdate("INSERT INTO fi_seen (key_hash, run_id) SELECT CAST(? AS VARCHAR(32)), CAST(? AS BIGINT)"
+            jdbc.batchUpdate("INSERT INTO fi_seen (key_hash, run_id) SELECT CAST(? AS BIGINT), CAST(? AS BIGINT)"
                     + " WHERE NOT EXISTS (SELECT 1 FROM fi_seen WHERE key_hash = ? AND run_id = ?)", rows);
         }
     }
@@ -39,15 +42,13 @@ public final class SeenKeys {
         if (keyHashes.isEmpty()) {
             return seen;
         }
-        Object[] args = new Object[keyHashes.size() + 1];
-        for (int i = 0; i < keyHashes.size(); i++) {
-            args[i] = keyHashes.get(i);
-        }
-        args[keyHashes.size()] = runId;
-        jdbc.query("SELECT key_hash FROM fi_seen WHERE key_hash IN (" + String.join(", ",
-                java.util.Collections.nCopies(keyHashes.size(), "?")) + ") AND run_id = ?", rs -> {
-                    seen.add(rs.getString(1));
-                }, args);
+        jdbc.query("SELECT s.key_hash FROM UNNEST(CAST(? AS BIGINT ARRAY)) AS k (key_hash)"
+                + " JOIN fi_seen s ON s.key_hash = k.key_hash AND s.run_id = ?", ps -> {
+                    ps.setArray(1, FingerprintLedger.numbers(ps, keyHashes));
+                    ps.setLong(2, runId);
+                }, rs -> {
+                    seen.add(ContentFingerprints.text(rs.getLong(1)));
+                });
         return seen;
     }
 
