@@ -54,10 +54,11 @@ public class RunConfiguration {
     ImportRunner importRunner(JobRepository jobRepository, JobOperator jobOperator, PlatformTransactionManager transactionManager,
                               SkipReportStore skipReport, RunAccounting accounting, RunLedger runs, PublisherFactory publishers,
                               TargetTables tables, EngineProperties properties, RunReporter reporter, FeedMetrics metrics,
-                              FingerprintLedger fingerprints, OutcomeLedger outcomes, Snapshots snapshots) {
+                              FingerprintLedger fingerprints, OutcomeLedger outcomes, Snapshots snapshots, JdbcTemplate jdbc) {
         ImportJobFactory jobs = new ImportJobFactory(jobRepository, transactionManager, skipReport, runs, accounting,
                 properties.reconcileTimeout(), metrics, fingerprints, outcomes, snapshots);
-        RunResolver resolver = new RunResolver(jobRepository, jobOperator, runs);
+        RunResolver resolver = new RunResolver(jobRepository, jobOperator, runs,
+                new FileChecksums(jdbc, java.time.Clock.systemUTC(), RunOwner.current().host()));
         return new ImportRunner(jobOperator, resolver, jobs, publishers, accounting, runs, tables, reporter, skipReport,
                 snapshots);
     }

@@ -14,7 +14,7 @@ import org.springframework.batch.core.repository.JobRepository;
 
 /**
  * Decides which run a command continues. A run is identified by feed, file path, file content and definition
- * (see {@link FileFingerprint} and {@link FeedDefinition#identity()}). If the latest such run failed or was killed
+ * (see {@link FileFingerprint}, {@link FileChecksums} and {@link FeedDefinition#identity()}). If the latest such run failed or was killed
  * it is resumed, if it completed a new run of the same file starts (records are then found unchanged), and if a live
  * process is running it, the command is refused.
  */
@@ -23,15 +23,17 @@ final class RunResolver {
     private final JobRepository jobRepository;
     private final JobOperator jobOperator;
     private final RunLedger runs;
+    private final FileChecksums checksums;
 
-    RunResolver(JobRepository jobRepository, JobOperator jobOperator, RunLedger runs) {
+    RunResolver(JobRepository jobRepository, JobOperator jobOperator, RunLedger runs, FileChecksums checksums) {
         this.jobRepository = jobRepository;
         this.jobOperator = jobOperator;
         this.runs = runs;
+        this.checksums = checksums;
     }
 
     JobParameters resolve(FeedDefinition feed, Path file, RunOwner here) {
-        return resolve(feed, file, FileFingerprint.of(file), here);
+        return resolve(feed, file, checksums.of(file), here);
     }
 
     /** @param fingerprint the SHA-256 of the file's bytes in hex, when the caller computed it already (a download) */

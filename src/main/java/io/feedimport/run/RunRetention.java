@@ -52,6 +52,8 @@ public final class RunRetention {
         }
         long pickups = jdbc.update("DELETE FROM fi_pickup p WHERE started_at < ? AND started_at < (SELECT MAX(q.started_at)"
                 + " FROM fi_pickup q WHERE q.feed = p.feed AND q.trigger_kind = p.trigger_kind)", cutoff);
+        // a file hashed that long ago was imported, or is gone; if not, it is only hashed again
+        jdbc.update("DELETE FROM fi_file_sha WHERE recorded_at < ?", cutoff);
         return new Pruned(runs.size(), outcomes, skipLines, samples, pickups);
     }
 }

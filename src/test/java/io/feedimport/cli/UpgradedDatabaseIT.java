@@ -41,7 +41,7 @@ class UpgradedDatabaseIT {
         assertThat(runs.exitCode()).as(runs.err()).isZero();
         assertThat(runs.out()).containsPattern("(?m)^\\s+4\\s+offers\\s+FAILED")
                 .containsPattern("(?m)^\\s+2\\s+offers\\s+COMPLETED\\s+300\\s+15\\s+282\\s+2\\s+1\\s");
-        assertThat(schemaVersion()).isEqualTo("4");
+        assertThat(schemaVersion()).isEqualTo("6");
 
         CliProcess.Result report = cli.run("report", "1");
         CliProcess.Result files = cli.run("files", "offers");
@@ -58,7 +58,7 @@ class UpgradedDatabaseIT {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("run 5 of feed offers: COMPLETED");
-        assertThat(schemaVersion()).isEqualTo("4");
+        assertThat(schemaVersion()).isEqualTo("6");
     }
 
     private String schemaVersion() throws Exception {

@@ -46,8 +46,8 @@ abstract class MigrationUpgradeContract {
         assertThat(new JdbcTemplate(old).queryForList("SELECT \"version\", \"type\", \"success\" FROM \"flyway_schema_history\""
                 + " WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\""))
                 .extracting(row -> row.get("version") + " " + row.get("type") + " " + row.get("success"))
-                .containsExactly("0 BASELINE true", "1 SQL true", "2 SQL true", "3 SQL true", "4 SQL true");
-        assertThat(EngineMigrations.flyway(old).info().current().getVersion().getVersion()).isEqualTo("4");
+                .containsExactly("0 BASELINE true", "1 SQL true", "2 SQL true", "3 SQL true", "4 SQL true", "5 SQL true", "6 SQL true");
+        assertThat(EngineMigrations.flyway(old).info().current().getVersion().getVersion()).isEqualTo("6");
         assertThat(EngineMigrations.migrate(old).migrationsExecuted).as("a second start migrates nothing").isZero();
     }
 
@@ -104,6 +104,28 @@ abstract class MigrationUpgradeContract {
             assertThat(record.payload()).contains("OF-000007");
         });
         assertThat(parked.count(2L, "offers")).isEqualTo(1);
+    }
+
+    @Test
+    void fingerprintsAndSeenKeysStoredAsHexKeepTheirMeaningAsNumbers() throws Exception {
+        DataSource old = oldDatabase();
+        EngineMigrations.migrate(old, "4");
+        JdbcTemplate jdbc = new JdbcTemplate(old);
+        jdbc.update("INSERT INTO fi_fingerprint (key_hash, feed, content) VALUES"
+                + " ('00ff00ff00ff00ff0123456789abcdef', 'offers', 'ffffffffffffffff0123456789abcdef'),"
+                + " ('8000000000000001aaaaaaaaaaaaaaaa', 'offers', '')");
+        jdbc.update("INSERT INTO fi_seen (key_hash, run_id) VALUES ('00ff00ff00ff00ff0123456789abcdef', 7)");
+
+        EngineMigrations.migrate(old);
+
+        // the first 64 bits of each hash, as ContentFingerprints now makes them; a pending key stays pending
+        assertThat(jdbc.queryForList("SELECT key_hash, feed, content FROM fi_fingerprint ORDER BY key_hash"))
+                .extracting(row -> ((Number) row.get("key_hash")).longValue() + " " + row.get("feed") + " " + row.get("content"))
+                .containsExactly(Long.parseUnsignedLong("8000000000000001", 16) + " offers null",
+                        Long.parseUnsignedLong("00ff00ff00ff00ff", 16) + " offers " + Long.parseUnsignedLong("ffffffffffffffff", 16));
+        assertThat(jdbc.queryForList("SELECT key_hash, run_id FROM fi_seen"))
+                .extracting(row -> ((Number) row.get("key_hash")).longValue() + " " + row.get("run_id"))
+                .containsExactly(Long.parseUnsignedLong("00ff00ff00ff00ff", 16) + " 7");
     }
 
     @Test

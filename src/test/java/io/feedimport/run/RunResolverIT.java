@@ -22,6 +22,7 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -45,7 +46,8 @@ class RunResolverIT {
                 .run("--feedimport.data-dir=" + data);
         jobRepository = context.getBean(JobRepository.class);
         runs = context.getBean(RunLedger.class);
-        resolver = new RunResolver(jobRepository, context.getBean(JobOperator.class), runs);
+        resolver = new RunResolver(jobRepository, context.getBean(JobOperator.class), runs,
+                new FileChecksums(context.getBean(JdbcTemplate.class), java.time.Clock.systemUTC(), "here"));
     }
 
     @AfterAll
