@@ -106,10 +106,27 @@ final class CliProcess {
     Result run(String... args) throws IOException, InterruptedException {
         Running running = start(args);
         if (!running.process().waitFor(5, TimeUnit.MINUTES)) {
+            String threads = threadDump(running.process());
             running.process().destroyForcibly();
-            throw new IllegalStateException("feedimport " + String.join(" ", args) + " did not finish in 5 minutes");
+            throw new IllegalStateException("feedimport " + String.join(" ", args) + " did not finish in 5 minutes;"
+                    + " its stderr:\n" + running.errSoFar() + "\nits threads:\n" + threads);
         }
         return running.result();
+    }
+
+    /** What each thread of a hung process is doing, so that a hang found by CI can be told apart from a slow machine. */
+    private static String threadDump(Process process) {
+        try {
+            Process jcmd = new ProcessBuilder("jcmd", String.valueOf(process.pid()), "Thread.print").redirectErrorStream(true).start();
+            String dump = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            jcmd.waitFor(30, TimeUnit.SECONDS);
+            return dump;
+        } catch (IOException e) {
+            return "(jcmd failed: " + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(interrupted)";
+        }
     }
 
     /**
