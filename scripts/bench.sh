@@ -18,7 +18,7 @@
 #    local PostgreSQL (schema feedimport_bench, dropped first); publish throughput (the read step: read, validate,
 #    publish, every chunk confirmed) and end-to-end records/s (until every record is accounted for).
 # 7. delta: a nightly full export imported three times into the same database, on the embedded default and with
-#    --profile production: first, then the same file again (every record unchanged: nothing should be sent), then a
+#    --profile production: first, then a copy of the same file (every record unchanged: nothing should be sent), then a
 #    copy with the price of every 100th record changed (only those should be sent). Wall time of each command, JVM
 #    start included, and what the run sent. In production the changed night runs with no worker consuming until its
 #    read step has ended, so the queue's depth is what the broker really received.
@@ -156,7 +156,7 @@ delta_production() { # file changed-file
   }
   start_worker
   DELTA_JOB="$jobs/offers.yml" night "production first" "$work/data-delta-prod" "$file" --profile production
-  DELTA_JOB="$jobs/offers.yml" night "production unchanged" "$work/data-delta-prod" "$file" --profile production
+  DELTA_JOB="$jobs/offers.yml" night "production unchanged" "$work/data-delta-prod" "$work/offers-again.xml" --profile production
   awk -v a="$(cat "$work/night-production first.seconds")" -v b="$(cat "$work/night-production unchanged.seconds")" \
     'BEGIN { printf "delta production: the unchanged re-import took %.1fx less time than the first import\n", a / b }'
   # the changed night: nothing consumes until the read step ended, so the queue holds every message the run sent
@@ -315,8 +315,12 @@ fi
 if [[ -z "${BENCH_ONLY:-}" || "${BENCH_ONLY:-}" == delta ]]; then
   changed=$(changed_copy "$big")
   rm -rf "$work/data-delta"
+  # the same bytes as a new file, as a nightly export arrives: a run remembers the checksum of a file it read
+  # (fi_file_sha), and reading the same file again would skip the hashing no new export skips
+  again="$work/offers-again.xml"
+  rm -f "$again"; cp "$big" "$again"
   night "embedded first" "$work/data-delta" "$big"
-  night "embedded unchanged" "$work/data-delta" "$big"
+  night "embedded unchanged" "$work/data-delta" "$again"
   night "embedded 1% changed" "$work/data-delta" "$changed"
   awk -v a="$(cat "$work/night-embedded first.seconds")" -v b="$(cat "$work/night-embedded unchanged.seconds")" \
     'BEGIN { printf "delta embedded: the unchanged re-import took %.1fx less time than the first import\n", a / b }'
