@@ -71,7 +71,7 @@ public final class ImportJobFactory {
         TimedValidation validation = new TimedValidation(new RecordValidator(feed), meters);
         PublishingItemWriter writer = new PublishingItemWriter(feed, publisher, skipReport, runs, progress,
                 reader::bytesRead, file.toFile().length(), meters, fingerprints, outcomes,
-                feed.delta() && !full, snapshots.readKeys(feed));
+                feed.delta() && !full, snapshots.readKeys(feed), transactionManager);
         Step read = new StepBuilder(READ_STEP, jobRepository)
                 .<SourceRecord, CheckedRecord>chunk(feed.chunkSize())
                 .transactionManager(transactionManager)
