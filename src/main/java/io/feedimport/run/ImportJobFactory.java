@@ -17,6 +17,7 @@ import io.feedimport.validate.CheckedRecord;
 import io.feedimport.validate.RecordValidator;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -88,8 +89,10 @@ public final class ImportJobFactory {
         if (feed.snapshot() == null) {
             return new JobBuilder(JOB_NAME, jobRepository).listener(registration).start(read).next(reconcile).build();
         }
+        // no database transaction around the step: it sends withdrawals and waits for consumers, which must not wait
+        // for it (see PublishingItemWriter); the list is made in a transaction of its own, and a resumed run sends it again
         Step withdraw = new StepBuilder(WITHDRAW_STEP, jobRepository)
-                .tasklet(new WithdrawTasklet(snapshots, feed, publisher, runs), transactionManager)
+                .tasklet(new WithdrawTasklet(snapshots, feed, publisher, runs), new ResourcelessTransactionManager())
                 .build();
         return new JobBuilder(JOB_NAME, jobRepository).listener(registration).start(read).next(withdraw).next(reconcile)
                 .build();
