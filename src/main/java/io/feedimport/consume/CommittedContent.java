@@ -40,7 +40,7 @@ final class CommittedContent {
             }
             String key = fingerprints.key(message.key());
             if (message.fingerprint() != null && message.fingerprint().equals(fingerprints.content(message.values()))) {
-                remembered.add(new FingerprintLedger.Committed(key, message.feed(), message.fingerprint()));
+                remembered.add(new FingerprintLedger.Committed(key, message.feed(), message.fingerprint(), message.runId()));
             } else if (result != StoreResult.UNCHANGED) {
                 forgotten.add(key);
             }

@@ -36,27 +36,37 @@ public final class FingerprintLedger {
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.upsert = postgres(jdbc.getDataSource())
-                ? "INSERT INTO fi_fingerprint (key_hash, feed, content) VALUES (?, ?, ?) ON CONFLICT (key_hash)"
-                        + " DO UPDATE SET feed = EXCLUDED.feed, content = EXCLUDED.content"
+                ? "INSERT INTO fi_fingerprint (key_hash, feed, content, run_id) VALUES (?, ?, ?, ?) ON CONFLICT (key_hash)"
+                        + " DO UPDATE SET feed = EXCLUDED.feed, content = EXCLUDED.content, run_id = EXCLUDED.run_id"
                         + " WHERE fi_fingerprint.content IS DISTINCT FROM EXCLUDED.content OR fi_fingerprint.feed <> EXCLUDED.feed"
-                : "MERGE INTO fi_fingerprint (key_hash, feed, content) KEY (key_hash) VALUES (?, ?, ?)";
+                : "MERGE INTO fi_fingerprint (key_hash, feed, content, run_id) KEY (key_hash) VALUES (?, ?, ?, ?)";
+    }
+
+    /** As {@link #stored(Collection, long)} for a run that committed none of them. */
+    public Map<String, String> stored(Collection<String> keyHashes) {
+        return stored(keyHashes, 0);
     }
 
     /**
      * The stored content fingerprints of those of {@code keyHashes} that have one, by key hash; {@link #PENDING} for a
-     * key whose new content is on its way. The keys go as one array joined to the table: each is one primary-key read,
-     * where an IN list of 500 parameters was compared against every row found as well.
+     * key whose new content is on its way, and for one that run {@code runId} committed itself: a run sees its own
+     * fingerprints only when it was killed and resumed, and an embedded database killed mid-commit has been seen to
+     * keep a fingerprint whose entity row it lost, so the record is sent again rather than trusted. The keys go as
+     * one array joined to the table: each is one primary-key read, where an IN list of 500 parameters was compared
+     * against every row found as well.
      */
-    public Map<String, String> stored(Collection<String> keyHashes) {
+    public Map<String, String> stored(Collection<String> keyHashes, long runId) {
         Map<String, String> found = new HashMap<>(keyHashes.size() * 2);
         if (keyHashes.isEmpty()) {
             return found;
         }
-        jdbc.query("SELECT f.key_hash, f.content FROM UNNEST(CAST(? AS BIGINT ARRAY)) AS k (key_hash)"
+        jdbc.query("SELECT f.key_hash, f.content, f.run_id FROM UNNEST(CAST(? AS BIGINT ARRAY)) AS k (key_hash)"
                 + " JOIN fi_fingerprint f ON f.key_hash = k.key_hash", ps -> ps.setArray(1, numbers(ps, keyHashes)), rs -> {
                     String key = ContentFingerprints.text(rs.getLong(1));
                     long content = rs.getLong(2);
-                    found.put(key, rs.wasNull() ? PENDING : ContentFingerprints.text(content));
+                    boolean pending = rs.wasNull();
+                    boolean ours = rs.getLong(3) == runId && runId != 0;
+                    found.put(key, pending || ours ? PENDING : ContentFingerprints.text(content));
                 });
         return found;
     }
@@ -80,7 +90,7 @@ public final class FingerprintLedger {
             Map<String, Committed> last = new LinkedHashMap<>();
             committed.forEach(c -> last.put(c.keyHash(), c));
             jdbc.batchUpdate(upsert, last.values().stream().map(c -> new Object[] {ContentFingerprints.number(c.keyHash()),
-                    c.feed(), ContentFingerprints.number(c.content())}).toList());
+                    c.feed(), ContentFingerprints.number(c.content()), c.runId()}).toList());
         }
     }
 
@@ -113,7 +123,7 @@ public final class FingerprintLedger {
         }
     }
 
-    /** A record whose content was committed: the fingerprint of its key and of its content. */
-    public record Committed(String keyHash, String feed, String content) {
+    /** A record whose content was committed: the fingerprint of its key and of its content, and the run it came in. */
+    public record Committed(String keyHash, String feed, String content, long runId) {
     }
 }

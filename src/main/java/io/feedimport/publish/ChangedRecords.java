@@ -86,7 +86,7 @@ final class ChangedRecords {
             ledger.markPending(keys);
             return messages;
         }
-        Map<String, String> stored = ledger.stored(keys);
+        Map<String, String> stored = ledger.stored(keys, messages.get(0).runId());
         // a record of this run already handled was sent by an attempt killed before its chunk committed: it is sent
         // again (the outcome ledger counts it once), never counted unchanged as well. Read after the fingerprints: a
         // consumer commits both at once, so a record stored in between shows here

@@ -96,7 +96,8 @@ class CommittedContentTest {
     }
 
     private void remember(RecordMessage message) {
-        ledger.remember(List.of(new FingerprintLedger.Committed(importer.key(message.key()), "flats", message.fingerprint())));
+        ledger.remember(List.of(new FingerprintLedger.Committed(importer.key(message.key()), "flats", message.fingerprint(),
+                message.runId())));
     }
 
     private RecordMessage message(String id, String title, boolean withFingerprint) {

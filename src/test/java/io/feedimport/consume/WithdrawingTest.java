@@ -68,7 +68,7 @@ class WithdrawingTest {
         for (int i = 0; i < KEYS; i++) {
             jdbc.update("INSERT INTO flat (id, title, fi_hash, fi_run_id, fi_record_no, fi_updated_at)"
                     + " VALUES (?, 't', 'h', 1, ?, CURRENT_TIMESTAMP)", "F-" + i, i);
-            stored.add(new FingerprintLedger.Committed(ContentFingerprints.key("flat", "F-" + i), "flats", String.format("%016x", i)));
+            stored.add(new FingerprintLedger.Committed(ContentFingerprints.key("flat", "F-" + i), "flats", String.format("%016x", i), 1));
         }
         fingerprints.remember(stored);
         withdrawing = new Withdrawing(feed, new EntityWithdrawals(jdbc, feed), new OutcomeLedger(jdbc), fingerprints,

@@ -69,7 +69,7 @@ abstract class FingerprintLedgerContract {
     void forgettingAFeedLeavesOtherFeedsAlone() {
         String offer = ContentFingerprints.key("offers", "1");
         String contact = ContentFingerprints.key("contacts", "1");
-        ledger.remember(List.of(committed(offer, "a"), new FingerprintLedger.Committed(contact, "contacts", content("a"))));
+        ledger.remember(List.of(committed(offer, "a"), new FingerprintLedger.Committed(contact, "contacts", content("a"), 1)));
 
         assertThat(ledger.forgetFeed("offers")).isEqualTo(1);
 
@@ -95,6 +95,15 @@ abstract class FingerprintLedgerContract {
     }
 
     @Test
+    void aRunReadsTheFingerprintsItCommittedItselfAsPendingAndOtherRunsReadThemAsTheyAre() {
+        String one = ContentFingerprints.key("offer", "OF-1");
+        ledger.remember(List.of(new FingerprintLedger.Committed(one, "offers", content("a"), 7)));
+
+        assertThat(ledger.stored(List.of(one), 7)).as("run 7, resumed after a kill").isEqualTo(Map.of(one, ""));
+        assertThat(ledger.stored(List.of(one), 8)).isEqualTo(Map.of(one, content("a")));
+    }
+
+    @Test
     void forgottenKeysHaveNoFingerprint() {
         String one = ContentFingerprints.key("offer", "OF-1");
         String two = ContentFingerprints.key("offer", "OF-2");
@@ -117,7 +126,7 @@ abstract class FingerprintLedgerContract {
     }
 
     private static FingerprintLedger.Committed committed(String keyHash, String value) {
-        return new FingerprintLedger.Committed(keyHash, "offers", content(value));
+        return new FingerprintLedger.Committed(keyHash, "offers", content(value), 1);
     }
 
     /** A stand-in content fingerprint: 16 hex digits, as the real ones. */

@@ -26,6 +26,9 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 /** Which of a chunk's records travel, against the fingerprints a consumer committed. */
 class ChangedRecordsTest {
 
+    static final long LAST_NIGHT = 1;
+    static final long TONIGHT = 2;
+
     @TempDir
     Path dir;
 
@@ -86,6 +89,22 @@ class ChangedRecordsTest {
     }
 
     @Test
+    void aFingerprintThisRunCommittedBeforeItWasKilledDoesNotHoldItsRecordBack() {
+        // an embedded database killed mid-commit has been seen to keep the fingerprint and lose the entity row
+        RecordMessage beforeTheKill = message(7, "F-1", "v");
+        fingerprints.remember(List.of(new FingerprintLedger.Committed(content.key("F-1"), "flats",
+                beforeTheKill.fingerprint(), TONIGHT)));
+
+        List<RecordMessage> resumed = changes(true).toSend(List.of(message(7, "F-1", "v")));
+        List<RecordMessage> tomorrow = new ChangedRecords(feed, fingerprints, outcomes, true)
+                .toSend(List.of(new RecordMessage(TONIGHT + 1, "flats", 1, 1, "F-1", beforeTheKill.values(),
+                        beforeTheKill.fingerprint())));
+
+        assertThat(resumed).as("sent again, for the consumer to store or find stored").hasSize(1);
+        assertThat(tomorrow).as("still pending: the resent record's consumer has not committed it").hasSize(1);
+    }
+
+    @Test
     void withoutComparingEverythingTravelsAndStoredKeysArePending() {
         committed(message(1, "F-1", "v"));
 
@@ -100,11 +119,11 @@ class ChangedRecordsTest {
         return new ChangedRecords(feed, fingerprints, outcomes, compare);
     }
 
-    /** As a consumer commits them: the importer's fingerprint, stored. */
+    /** As last night's consumer committed them: the importer's fingerprint, stored. */
     private void committed(RecordMessage... messages) {
         for (RecordMessage message : messages) {
             fingerprints.remember(List.of(new FingerprintLedger.Committed(content.key(message.key()), "flats",
-                    message.fingerprint())));
+                    message.fingerprint(), LAST_NIGHT)));
         }
     }
 
@@ -112,6 +131,6 @@ class ChangedRecordsTest {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("id", id);
         values.put("title", title);
-        return new RecordMessage(1, "flats", recordNumber, (int) recordNumber, id, values, content.content(values));
+        return new RecordMessage(TONIGHT, "flats", recordNumber, (int) recordNumber, id, values, content.content(values));
     }
 }
