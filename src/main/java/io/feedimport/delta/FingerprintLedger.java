@@ -83,16 +83,6 @@ public final class FingerprintLedger {
         }
     }
 
-    /**
-     * Marks pending every fingerprint a run committed: called when a killed run resumes. Its records after the resume
-     * point are sent again anyway; those before it are not read again, and an embedded database killed mid-commit may
-     * have kept their fingerprints and lost their rows, so the next run sends them once more instead of trusting them.
-     * Only the records this run changed are concerned: an unchanged record keeps the fingerprint of the run that stored it.
-     */
-    public int distrust(long runId) {
-        return jdbc.update("UPDATE fi_fingerprint SET content = NULL WHERE run_id = ? AND content IS NOT NULL", runId);
-    }
-
     /** Stores the content fingerprints of committed records; call inside the transaction that commits them. */
     public void remember(List<Committed> committed) {
         if (!committed.isEmpty()) {

@@ -53,7 +53,6 @@ public final class PublishingItemWriter implements ItemWriter<CheckedRecord>, St
     private final long fileBytes;
     private final FeedMeters meters;
     private final ChangedRecords changes;
-    private final FingerprintLedger fingerprints;
     private final ReadKeys readKeys;
     private final TransactionOperations outsideTheChunk;
     private long runId;
@@ -79,7 +78,6 @@ public final class PublishingItemWriter implements ItemWriter<CheckedRecord>, St
         this.fileBytes = fileBytes;
         this.meters = meters;
         this.changes = new ChangedRecords(feed, fingerprints, outcomes, compare);
-        this.fingerprints = fingerprints;
         this.readKeys = readKeys;
         TransactionTemplate outside = new TransactionTemplate(transactions);
         outside.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
@@ -100,9 +98,6 @@ public final class PublishingItemWriter implements ItemWriter<CheckedRecord>, St
         notSent = before == null ? 0 : before.unchangedAtSource();
         long resumeAfter = Math.max(context.getLong(RecordItemReader.POSITION, 0L), committed);
         context.putLong(RecordItemReader.POSITION, resumeAfter);
-        if (resumeAfter > 0) {
-            fingerprints.distrust(runId);
-        }
         progress.started(runId, resumeAfter, fileBytes);
     }
 

@@ -104,19 +104,6 @@ abstract class FingerprintLedgerContract {
     }
 
     @Test
-    void aResumedRunDistrustsWhatItCommittedAndOnlyThat() {
-        String mine = ContentFingerprints.key("offer", "OF-1");
-        String earlier = ContentFingerprints.key("offer", "OF-2");
-        ledger.remember(List.of(new FingerprintLedger.Committed(mine, "offers", content("a"), 7),
-                new FingerprintLedger.Committed(earlier, "offers", content("b"), 6)));
-
-        assertThat(ledger.distrust(7)).isEqualTo(1);
-
-        assertThat(ledger.stored(List.of(mine, earlier), 8)).as("the next run sends run 7's record again")
-                .isEqualTo(Map.of(mine, "", earlier, content("b")));
-    }
-
-    @Test
     void forgottenKeysHaveNoFingerprint() {
         String one = ContentFingerprints.key("offer", "OF-1");
         String two = ContentFingerprints.key("offer", "OF-2");
