@@ -8,6 +8,7 @@ import java.util.Set;
 
 import io.feedimport.delta.ContentFingerprints;
 import io.feedimport.delta.FingerprintLedger;
+import io.feedimport.delta.RecordKeys;
 import io.feedimport.delta.SentKeys;
 import io.feedimport.feed.FeedDefinition;
 import io.feedimport.feed.FieldDefinition;
@@ -26,7 +27,7 @@ final class ChangedRecords {
 
     private final String feed;
     private final List<FieldDefinition> fields;
-    private final int[] keyFields;
+    private final RecordKeys keys;
     private final ContentFingerprints fingerprints;
     private final FingerprintLedger ledger;
     private final OutcomeLedger outcomes;
@@ -37,7 +38,7 @@ final class ChangedRecords {
     ChangedRecords(FeedDefinition feed, FingerprintLedger ledger, OutcomeLedger outcomes, boolean compare) {
         this.feed = feed.name();
         this.fields = feed.fields();
-        this.keyFields = feed.target().key().stream().mapToInt(feed::indexOf).toArray();
+        this.keys = new RecordKeys(feed);
         this.fingerprints = new ContentFingerprints(feed);
         this.ledger = ledger;
         this.outcomes = outcomes;
@@ -53,20 +54,9 @@ final class ChangedRecords {
                 values.put(fields.get(i).name(), ValueParser.canonical(typed[i]));
             }
         }
-        return new RecordMessage(runId, feed, record.source().number(), record.source().line(), key(typed), values,
-                fingerprints.content(values));
-    }
-
-    /** The key as stored, not as written: {@code 007} and {@code 7} are one entity, so they must share a lane. */
-    private String key(Object[] typed) {
-        StringBuilder key = new StringBuilder();
-        for (int i = 0; i < keyFields.length; i++) {
-            if (i > 0) {
-                key.append('|');
-            }
-            key.append(ValueParser.canonical(typed[keyFields[i]]));
-        }
-        return key.toString();
+        // the key as stored, not as written: 007 and 7 are one entity, so they must share a lane and a fingerprint
+        return new RecordMessage(runId, feed, record.source().number(), record.source().line(),
+                keys.textOfRecord(typed), values, fingerprints.content(values));
     }
 
     /**
@@ -78,15 +68,15 @@ final class ChangedRecords {
         if (messages.isEmpty()) {
             return messages;
         }
-        List<String> keys = new ArrayList<>(messages.size());
+        List<String> hashes = new ArrayList<>(messages.size());
         for (RecordMessage message : messages) {
-            keys.add(fingerprints.key(message.key()));
+            hashes.add(keys.hash(message.key()));
         }
         if (!compare) {
-            ledger.markPending(keys);
+            ledger.markPending(hashes);
             return messages;
         }
-        Map<String, String> stored = ledger.stored(keys, messages.get(0).runId());
+        Map<String, String> stored = ledger.stored(hashes, messages.get(0).runId());
         // a record of this run already handled was sent by an attempt killed before its chunk committed: it is sent
         // again (the outcome ledger counts it once), never counted unchanged as well. Read after the fingerprints: a
         // consumer commits both at once, so a record stored in between shows here
@@ -96,7 +86,7 @@ final class ChangedRecords {
         List<String> pending = new ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {
             RecordMessage message = messages.get(i);
-            String key = keys.get(i);
+            String key = hashes.get(i);
             String before = stored.get(key);
             if (!message.fingerprint().equals(before) || sent.mightContain(key)
                     || handled.contains(message.recordNumber())) {

@@ -3,6 +3,7 @@ package io.feedimport.withdraw;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.feedimport.delta.RecordKeys;
 import io.feedimport.feed.FeedDefinition;
 import io.feedimport.validate.CheckedRecord;
 
@@ -17,12 +18,12 @@ public final class ReadKeys {
     public static final ReadKeys NONE = new ReadKeys(null, null);
 
     private final SeenKeys seen;
-    private final KeyHashes hashes;
+    private final RecordKeys hashes;
     private final int[] keyFields;
 
     ReadKeys(FeedDefinition feed, SeenKeys seen) {
         this.seen = seen;
-        this.hashes = feed == null ? null : new KeyHashes(feed);
+        this.hashes = feed == null ? null : new RecordKeys(feed);
         this.keyFields = feed == null ? new int[0] : feed.target().key().stream().mapToInt(feed::indexOf).toArray();
     }
 
@@ -36,7 +37,7 @@ public final class ReadKeys {
             for (int i = 0; i < keyFields.length; i++) {
                 key[i] = record.values()[keyFields[i]];
             }
-            String hash = hashes.of(key);
+            String hash = hashes.hash(key);
             if (hash != null) {
                 keys.add(hash);
             }

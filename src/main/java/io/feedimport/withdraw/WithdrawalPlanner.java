@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.feedimport.delta.RecordKeys;
 import io.feedimport.feed.FeedDefinition;
 import io.feedimport.feed.FieldDefinition;
 import io.feedimport.feed.ValueParser;
@@ -53,14 +54,14 @@ final class WithdrawalPlanner {
     private final class Listing {
 
         private final List<FieldDefinition> keyFields;
-        private final KeyHashes hashes;
+        private final RecordKeys keyText;
         private final long runId;
         private final List<Object[]> keys = new ArrayList<>(PAGE);
         private long count;
 
         Listing(FeedDefinition feed, List<FieldDefinition> keyFields, long runId) {
             this.keyFields = keyFields;
-            this.hashes = new KeyHashes(feed);
+            this.keyText = new RecordKeys(feed);
             this.runId = runId;
         }
 
@@ -72,27 +73,26 @@ final class WithdrawalPlanner {
         }
 
         void flush() {
-            List<String> keyHashes = keys.stream().map(hashes::of).toList();
+            List<String> texts = keys.stream().map(keyText::text).toList();
+            List<String> keyHashes = texts.stream().map(text -> text == null ? null : keyText.hash(text)).toList();
             Set<String> read = seen.seen(runId, keyHashes.stream().filter(java.util.Objects::nonNull).toList());
             List<Withdrawal> withdrawals = new ArrayList<>();
             for (int i = 0; i < keys.size(); i++) {
                 if (keyHashes.get(i) != null && !read.contains(keyHashes.get(i))) {
-                    withdrawals.add(withdrawal(++count, keys.get(i)));
+                    withdrawals.add(withdrawal(++count, keys.get(i), texts.get(i)));
                 }
             }
             ledger.add(runId, withdrawals);
             keys.clear();
         }
 
-        private Withdrawal withdrawal(long seq, Object[] key) {
+        /** @param text the key as the run's messages write it: a withdrawal shares its record's lane and fingerprint */
+        private Withdrawal withdrawal(long seq, Object[] key, String text) {
             Map<String, String> values = new LinkedHashMap<>();
-            StringBuilder text = new StringBuilder();
             for (int i = 0; i < key.length; i++) {
-                String canonical = ValueParser.canonical(key[i]);
-                values.put(keyFields.get(i).name(), canonical);
-                text.append(i > 0 ? "|" : "").append(canonical);
+                values.put(keyFields.get(i).name(), ValueParser.canonical(key[i]));
             }
-            return new Withdrawal(seq, text.toString(), values);
+            return new Withdrawal(seq, text, values);
         }
     }
 }
