@@ -2,7 +2,10 @@ package io.feedimport.read;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +19,9 @@ import java.nio.file.StandardOpenOption;
  * only when a chunk commits. Offsets must be asked for in increasing order, from one thread.
  */
 final class ByteOffsets implements AutoCloseable {
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private final Path file;
     private final Charset charset;
@@ -86,7 +92,19 @@ final class ByteOffsets implements AutoCloseable {
                 throw new IOException("the file ends before character " + charOffset);
             }
             byte[] read = buffer.array();
-            for (int i = 0; i < n; i++) {
+            int i = 0;
+            // eight bytes at a time while the character sought lies beyond them, as the loop below counts them
+            for (; i + 8 <= n; i += 8) {
+                long word = (long) LONGS.get(read, i);
+                long continuing = word & ~(word << 1) & HIGH_BITS;
+                long leadsOfFour = word & (word << 1) & (word << 2) & (word << 3) & ~(word << 4) & HIGH_BITS; // 11110xxx
+                int leads = 8 - Long.bitCount(continuing) + Long.bitCount(leadsOfFour);
+                if (chars + leads > charOffset) {
+                    break;
+                }
+                chars += leads;
+            }
+            for (; i < n; i++) {
                 int b = read[i];
                 if ((b & 0xC0) != 0x80) {
                     if (chars == charOffset) {

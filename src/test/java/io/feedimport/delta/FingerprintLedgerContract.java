@@ -125,6 +125,44 @@ abstract class FingerprintLedgerContract {
         assertThat(stored).hasSize(1000).containsEntry(many.get(999).keyHash(), content("v999"));
     }
 
+    @Test
+    void aSnapshotHoldsWhatAChunkQueryWouldFindForTheFeedInKeyOrderFromEitherSignOfTheHash() {
+        List<FingerprintLedger.Committed> many = java.util.stream.IntStream.range(0, 3000)
+                .mapToObj(i -> committed(ContentFingerprints.key("offers", "OF-" + i), "v" + i)).toList();
+        ledger.remember(many);
+        String other = ContentFingerprints.key("contacts", "C-1");
+        ledger.remember(List.of(new FingerprintLedger.Committed(other, "contacts", content("c"), 1)));
+        String mine = ContentFingerprints.key("offers", "OF-mine");
+        ledger.remember(List.of(new FingerprintLedger.Committed(mine, "offers", content("m"), 9)));
+        ledger.markPending(List.of(many.get(5).keyHash()));
+
+        StoredFingerprints snapshot = ledger.snapshot("offers", 9, 10_000);
+
+        assertThat(snapshot.size()).as("the feed's own, not another feed's").isEqualTo(3001);
+        assertThat(many).allSatisfy(c -> assertThat(snapshot.has(number(c.keyHash()))).isTrue());
+        assertThat(many.stream().filter(c -> snapshot.holds(number(c.keyHash()), number(c.content()))).count())
+                .as("all but the pending one").isEqualTo(2999);
+        assertThat(snapshot.holds(number(many.get(5).keyHash()), number(many.get(5).content()))).isFalse();
+        assertThat(snapshot.holds(number(mine), number(content("m")))).as("committed by the asking run").isFalse();
+        assertThat(snapshot.holds(number(many.get(6).keyHash()), number(content("other")))).isFalse();
+        assertThat(snapshot.has(number(other))).isFalse();
+        assertThat(ledger.snapshot("offers", 10, 10_000).holds(number(mine), number(content("m")))).isTrue();
+    }
+
+    @Test
+    void aFeedWithMoreFingerprintsThanTheRunMayHoldHasNoSnapshot() {
+        ledger.remember(java.util.stream.IntStream.range(0, 101)
+                .mapToObj(i -> committed(ContentFingerprints.key("offers", "OF-" + i), "v" + i)).toList());
+
+        assertThat(ledger.snapshot("offers", 1, 100)).isNull();
+        assertThat(ledger.snapshot("offers", 1, 101).size()).isEqualTo(101);
+        assertThat(ledger.snapshot("nothing-stored", 1, 100).size()).isZero();
+    }
+
+    private static long number(String fingerprint) {
+        return ContentFingerprints.number(fingerprint);
+    }
+
     private static FingerprintLedger.Committed committed(String keyHash, String value) {
         return new FingerprintLedger.Committed(keyHash, "offers", content(value), 1);
     }

@@ -96,8 +96,7 @@ class ChangedRecordsTest {
                 beforeTheKill.fingerprint(), TONIGHT)));
 
         List<RecordMessage> resumed = changes(true).toSend(List.of(message(7, "F-1", "v")));
-        List<RecordMessage> tomorrow = new ChangedRecords(feed, fingerprints, outcomes, true)
-                .toSend(List.of(new RecordMessage(TONIGHT + 1, "flats", 1, 1, "F-1", beforeTheKill.values(),
+        List<RecordMessage> tomorrow = changes(true).toSend(List.of(new RecordMessage(TONIGHT + 1, "flats", 1, 1, "F-1", beforeTheKill.values(),
                         beforeTheKill.fingerprint())));
 
         assertThat(resumed).as("sent again, for the consumer to store or find stored").hasSize(1);
@@ -116,7 +115,12 @@ class ChangedRecordsTest {
     }
 
     private ChangedRecords changes(boolean compare) {
-        return new ChangedRecords(feed, fingerprints, outcomes, compare);
+        return new ChangedRecords(feed, fingerprints, outcomes, compare, maxSnapshotKeys());
+    }
+
+    /** How many stored fingerprints a run may hold: these hold them all, {@link ChangedRecordsPerChunkTest} none. */
+    int maxSnapshotKeys() {
+        return 1_000_000;
     }
 
     /** As last night's consumer committed them: the importer's fingerprint, stored. */
