@@ -24,6 +24,9 @@ public final class ContentFingerprints {
     private final MessageDigest digest = sha256();
     private final String table;
     private final byte[] mapping;
+    /** A record's values as the digest takes them, encoded here at once rather than a small array per value. */
+    private byte[] scratch = new byte[1024];
+    private final byte[] sha = new byte[32];
 
     public ContentFingerprints(FeedDefinition feed) {
         this.table = feed.target().table();
@@ -44,13 +47,15 @@ public final class ContentFingerprints {
 
     /** The fingerprint of a record's content: its values in canonical text by field name, in the feed's field order. */
     public String content(Map<String, String> values) {
-        digest.update(mapping);
+        int end = 0;
         for (Map.Entry<String, String> value : values.entrySet()) {
             // a separator no canonical value contains unescaped would be needed otherwise: lengths make it unambiguous
-            update(value.getKey());
-            update(value.getValue());
+            end = encode(value.getKey(), end);
+            end = encode(value.getValue(), end);
         }
-        return hex(digest.digest());
+        digest.update(mapping);
+        digest.update(scratch, 0, end);
+        return hex(finish());
     }
 
     /**
@@ -58,7 +63,9 @@ public final class ContentFingerprints {
      * column allows. It is the table's key, not the feed's: two feeds writing one table share what it holds.
      */
     public String key(String key) {
-        return key(digest, table, key);
+        int end = encode(key, encode(table, 0));
+        digest.update(scratch, 0, end);
+        return hex(finish());
     }
 
     /** As {@link #key(String)}, for a key of {@code table}, from any thread. */
@@ -72,8 +79,56 @@ public final class ContentFingerprints {
         return hex(digest.digest());
     }
 
-    private void update(String text) {
-        update(digest, text);
+    private byte[] finish() {
+        try {
+            digest.digest(sha, 0, sha.length);
+            return sha;
+        } catch (java.security.DigestException e) {
+            throw new IllegalStateException("SHA-256 gives 32 bytes", e);
+        }
+    }
+
+    /**
+     * Appends {@code text} at {@code at} as {@link #update(MessageDigest, String)} gives it to a digest: its length in
+     * UTF-8 bytes, big-endian in four bytes, then those bytes, an unpaired surrogate encoded as {@code ?} as
+     * {@link String#getBytes} does.
+     *
+     * @return where the text ends
+     */
+    private int encode(String text, int at) {
+        int length = text.length();
+        if (scratch.length < at + 4 + 3 * length) {
+            scratch = java.util.Arrays.copyOf(scratch, Math.max(2 * scratch.length, at + 4 + 3 * length));
+        }
+        byte[] out = scratch;
+        int p = at + 4;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                out[p++] = (byte) c;
+            } else if (c < 0x800) {
+                out[p++] = (byte) (0xC0 | c >> 6);
+                out[p++] = (byte) (0x80 | c & 0x3F);
+            } else if (!Character.isSurrogate(c)) {
+                out[p++] = (byte) (0xE0 | c >> 12);
+                out[p++] = (byte) (0x80 | c >> 6 & 0x3F);
+                out[p++] = (byte) (0x80 | c & 0x3F);
+            } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+                int point = Character.toCodePoint(c, text.charAt(++i));
+                out[p++] = (byte) (0xF0 | point >> 18);
+                out[p++] = (byte) (0x80 | point >> 12 & 0x3F);
+                out[p++] = (byte) (0x80 | point >> 6 & 0x3F);
+                out[p++] = (byte) (0x80 | point & 0x3F);
+            } else {
+                out[p++] = '?';
+            }
+        }
+        int bytes = p - at - 4;
+        out[at] = (byte) (bytes >>> 24);
+        out[at + 1] = (byte) (bytes >>> 16);
+        out[at + 2] = (byte) (bytes >>> 8);
+        out[at + 3] = (byte) bytes;
+        return p;
     }
 
     private static void update(MessageDigest digest, String text) {

@@ -14,23 +14,46 @@ public final class StoredFingerprints {
     private final long[] contents;
     private final BitSet pending;
     private final int size;
+    /**
+     * Where the keys of each value of their top 16 bits start: hashes are uniform, so a lookup searches a few
+     * neighbours instead of halving a million keys, each halving a cache miss.
+     */
+    private final int[] starts = new int[(1 << 16) + 1];
 
     StoredFingerprints(long[] keys, long[] contents, BitSet pending, int size) {
         this.keys = keys;
         this.contents = contents;
         this.pending = pending;
         this.size = size;
+        int at = 0;
+        for (int bucket = 0; bucket < starts.length - 1; bucket++) {
+            starts[bucket] = at;
+            while (at < size && bucket(keys[at]) == bucket) {
+                at++;
+            }
+        }
+        starts[starts.length - 1] = size;
+    }
+
+    /** The top 16 bits, in the keys' signed order. */
+    private static int bucket(long key) {
+        return (int) (key >> 48) + (1 << 15);
     }
 
     /** Whether {@code keyHash} has {@code content} stored, and no newer content on its way. */
     public boolean holds(long keyHash, long content) {
-        int at = Arrays.binarySearch(keys, 0, size, keyHash);
+        int at = find(keyHash);
         return at >= 0 && contents[at] == content && !pending.get(at);
     }
 
     /** Whether {@code keyHash} has a fingerprint stored, pending or not. */
     public boolean has(long keyHash) {
-        return Arrays.binarySearch(keys, 0, size, keyHash) >= 0;
+        return find(keyHash) >= 0;
+    }
+
+    private int find(long keyHash) {
+        int bucket = bucket(keyHash);
+        return Arrays.binarySearch(keys, starts[bucket], starts[bucket + 1], keyHash);
     }
 
     public int size() {

@@ -42,6 +42,40 @@ class ContentFingerprintsTest {
     }
 
     @Test
+    void fingerprintsStayTheOnesStoredBeforeTheirEncodingWasWrittenOut() throws Exception {
+        // every stored fingerprint was made from String.getBytes: a record would be sent again were one bit to differ
+        FeedDefinition feed = new FeedDefinitionLoader().load(Files.writeString(dir.resolve("before.yml"), FEED));
+        ContentFingerprints flats = new ContentFingerprints(feed);
+        byte[] mapping = java.security.MessageDigest.getInstance("SHA-256")
+                .digest(ContentFingerprints.mapping(feed).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        java.util.Random random = new java.util.Random(11);
+        char[] alphabet = "aZ9 <&é\u00ffЖ€中\uD83D\uDE00\uD800\uDC00\uDFFF\u0000".toCharArray();
+        for (int n = 0; n < 2000; n++) {
+            StringBuilder title = new StringBuilder();
+            for (int i = random.nextInt(40); i > 0; i--) {
+                title.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            Map<String, String> values = values("F-" + n, title.toString(), String.valueOf(n));
+            java.security.MessageDigest before = java.security.MessageDigest.getInstance("SHA-256");
+            before.update(mapping);
+            values.forEach((name, value) -> {
+                lengthThenBytes(before, name);
+                lengthThenBytes(before, value);
+            });
+
+            assertThat(flats.content(values)).as("title %s", title)
+                    .isEqualTo(java.util.HexFormat.of().formatHex(before.digest(), 0, 8));
+            assertThat(flats.key(title.toString())).isEqualTo(ContentFingerprints.key("flat", title.toString()));
+        }
+    }
+
+    private static void lengthThenBytes(java.security.MessageDigest digest, String text) {
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        digest.update(java.nio.ByteBuffer.allocate(4).putInt(bytes.length).array());
+        digest.update(bytes);
+    }
+
+    @Test
     void valuesRunTogetherDoNotCollide() throws IOException {
         ContentFingerprints flats = fingerprints(FEED);
 
