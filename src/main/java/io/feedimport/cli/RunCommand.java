@@ -10,6 +10,7 @@ import io.feedimport.report.RunStatus;
 import io.feedimport.report.RunSummary;
 import io.feedimport.reference.CacheStats;
 import io.feedimport.reference.FeedLookups;
+import io.feedimport.run.EarlyChecksum;
 import io.feedimport.run.ImportRunner;
 
 /** {@code run JOB.yml --file FILE [--full] [--json]}: imports a file now, or resumes its interrupted run. */
@@ -50,13 +51,16 @@ final class RunCommand implements Command {
         FeedDefinition feed = input.feed();
         Path file = input.file();
         RecordReaders.requireReadable(feed, file); // before the engine starts: a wrong file never becomes a run
+        // a new export's checksum, which tells the run, is read on the side while the engine starts
+        EarlyChecksum early = EarlyChecksum.start(file.toAbsolutePath().normalize());
         RunSummary summary;
         try (EngineContext engine = EngineContext.start(arguments)) {
             // System.console() is null when stdin or stdout is not a terminal, as under cron or with --json > file
             ProgressPrinter progress = new ProgressPrinter(err, System.console() != null);
             try {
-                summary = engine.bean(ImportRunner.class).run(feed, file, progress, arguments.flag("full"));
+                summary = engine.bean(ImportRunner.class).run(feed, file, progress, arguments.flag("full"), early);
             } finally {
+                early.stop();
                 progress.finish();
             }
             if (!feed.lookups().isEmpty()) {

@@ -85,7 +85,9 @@ public final class FingerprintLedger {
     public StoredFingerprints snapshot(String feed, long runId, int maxKeys) {
         return ownTransaction.execute(status -> {
             JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
-            streaming.setFetchSize(10_000); // PostgreSQL streams only with a fetch size, inside a transaction
+            // PostgreSQL streams only with a fetch size, inside a transaction. H2 copies the rows aside first; its lazy
+            // execution would not, but a lazy table scan fails with "Chunk ... not found" (h2database#4142, seen here)
+            streaming.setFetchSize(10_000);
             return streaming.query(snapshot, rs -> {
                 StoredFingerprints.Loader loader = new StoredFingerprints.Loader(maxKeys);
                 while (rs.next()) {

@@ -49,22 +49,39 @@ final class FileChecksums {
 
     /** The SHA-256 of the file's bytes in lower-case hex. */
     String of(Path file) {
-        long readAt = TimeUnit.MILLISECONDS.toNanos(clock.millis());
-        Optional<Version> before = Version.of(host, file);
-        if (before.isPresent()) {
-            Version version = before.get();
+        return of(file, null);
+    }
+
+    /**
+     * As {@link #of(Path)}, taking the checksum {@code early} read while the engine started when the file is still the
+     * version it read (and stopping it when the checksum is remembered).
+     *
+     * @param early null when none was started
+     */
+    String of(Path file, EarlyChecksum early) {
+        Optional<Version> now = Version.of(host, file);
+        if (now.isPresent()) {
+            Version version = now.get();
             List<String> known = jdbc.queryForList("SELECT checksum FROM fi_file_sha WHERE file_id = ? AND size = ?"
                     + " AND modified_ns = ? AND changed_ns = ?", String.class, version.id(), version.size(),
                     version.modifiedNanos(), version.changedNanos());
             if (!known.isEmpty()) {
+                if (early != null) {
+                    early.stop();
+                }
                 return known.get(0);
             }
         }
-        String checksum = sha256.apply(file);
-        if (before.isPresent() && before.equals(Version.of(host, file)) && settled(before.get(), readAt)) {
-            remember(before.get(), checksum);
+        EarlyChecksum.Reading reading = early == null ? null : early.await();
+        if (reading == null || now.isEmpty() || !now.equals(reading.before())) {
+            // none was read early, or the file was written since that reading began, or its versions cannot be told
+            reading = EarlyChecksum.Reading.of(file, host, clock, sha256);
         }
-        return checksum;
+        Optional<Version> before = reading.before();
+        if (before.isPresent() && before.equals(reading.after()) && settled(before.get(), reading.startedNanos())) {
+            remember(before.get(), reading.checksum());
+        }
+        return reading.checksum();
     }
 
     /** Whether the file had stood still for a while when its reading began: a change after would show in its times. */

@@ -25,10 +25,18 @@ final class FileFingerprint {
     }
 
     static String of(Path file) {
+        return of(file, () -> false);
+    }
+
+    /** @return null when {@code stop} said so before the end of the file */
+    static String of(Path file, java.util.function.BooleanSupplier stop) {
         MessageDigest digest = sha256();
         byte[] buffer = new byte[BUFFER];
         try (InputStream in = Files.newInputStream(file)) {
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                if (stop.getAsBoolean()) {
+                    return null;
+                }
                 digest.update(buffer, 0, n);
             }
         } catch (IOException e) {

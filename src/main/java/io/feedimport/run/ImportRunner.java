@@ -60,7 +60,7 @@ public final class ImportRunner {
     }
 
     public RunSummary run(FeedDefinition feed, Path input, RunProgress progress) {
-        return run(feed, input, progress, null, false);
+        return run(feed, input, progress, null, null, false);
     }
 
     /**
@@ -68,7 +68,12 @@ public final class ImportRunner {
      *             change made to the target behind the engine's back; a resumed run is full only if this is true again
      */
     public RunSummary run(FeedDefinition feed, Path input, RunProgress progress, boolean full) {
-        return run(feed, input, progress, null, full);
+        return run(feed, input, progress, null, null, full);
+    }
+
+    /** As {@link #run(FeedDefinition, Path, RunProgress, boolean)}, with the file's checksum read from the start. */
+    public RunSummary run(FeedDefinition feed, Path input, RunProgress progress, boolean full, EarlyChecksum early) {
+        return run(feed, input, progress, null, early, full);
     }
 
     /**
@@ -78,15 +83,16 @@ public final class ImportRunner {
      * @param sha256 the SHA-256 of the file's bytes in lower-case hex
      */
     public RunSummary run(FeedDefinition feed, Path input, String sha256) {
-        return run(feed, input, RunProgress.NONE, java.util.Objects.requireNonNull(sha256), false);
+        return run(feed, input, RunProgress.NONE, java.util.Objects.requireNonNull(sha256), null, false);
     }
 
-    private RunSummary run(FeedDefinition feed, Path input, RunProgress progress, String sha256, boolean full) {
+    private RunSummary run(FeedDefinition feed, Path input, RunProgress progress, String sha256, EarlyChecksum early,
+                           boolean full) {
         Path file = input.toAbsolutePath().normalize();
         RecordReaders.requireReadable(feed, file);
         tables.ensure(feed);
         RunOwner owner = RunOwner.current();
-        JobParameters parameters = sha256 == null ? resolver.resolve(feed, file, owner)
+        JobParameters parameters = sha256 == null ? resolver.resolve(feed, file, early, owner)
                 : resolver.resolve(feed, file, sha256, owner);
         OffsetDateTime started = OffsetDateTime.now(ZoneOffset.UTC);
         JobExecution execution;

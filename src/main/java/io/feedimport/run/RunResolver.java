@@ -33,7 +33,12 @@ final class RunResolver {
     }
 
     JobParameters resolve(FeedDefinition feed, Path file, RunOwner here) {
-        return resolve(feed, file, checksums.of(file), here);
+        return resolve(feed, file, (EarlyChecksum) null, here);
+    }
+
+    /** @param early the checksum read while the engine started, or null */
+    JobParameters resolve(FeedDefinition feed, Path file, EarlyChecksum early, RunOwner here) {
+        return resolve(feed, file, checksums.of(file, early), here);
     }
 
     /** @param fingerprint the SHA-256 of the file's bytes in hex, when the caller computed it already (a download) */

@@ -105,4 +105,37 @@ class FileChecksumsTest {
 
         assertThat(read).hasSize(2);
     }
+
+    @Test
+    void aChecksumReadWhileTheEngineStartedIsTakenAndRememberedWhenTheFileStoodStill() throws Exception {
+        Path file = Files.writeString(dir.resolve("offers.xml"), "<offers/>");
+        EarlyChecksum early = EarlyChecksum.start(file, "host-a", later);
+
+        assertThat(checksums(later).of(file, early)).isEqualTo(FileFingerprint.of(file));
+        assertThat(checksums(later).of(file)).isEqualTo(FileFingerprint.of(file));
+        assertThat(read).as("neither the run nor the next one read it again").isEmpty();
+    }
+
+    @Test
+    void aFileWrittenAfterItsEarlyReadingBeganIsReadAgain() throws Exception {
+        Path file = Files.writeString(dir.resolve("offers.xml"), "<offers a='1'/>");
+        EarlyChecksum early = EarlyChecksum.start(file, "host-a", later);
+        early.await();
+        Thread.sleep(20); // past the file system's clock tick, as any real write is
+
+        Files.writeString(file, "<offers a='22'/>");
+
+        assertThat(checksums(later).of(file, early)).isEqualTo(FileFingerprint.of(file));
+        assertThat(read).containsExactly(file);
+    }
+
+    @Test
+    void aRememberedChecksumStopsTheEarlyReading() throws Exception {
+        Path file = Files.writeString(dir.resolve("offers.xml"), "<offers/>");
+        String remembered = checksums(later).of(file);
+        EarlyChecksum early = EarlyChecksum.start(file, "host-a", later);
+
+        assertThat(checksums(later).of(file, early)).isEqualTo(remembered);
+        assertThat(read).hasSize(1);
+    }
 }
