@@ -78,6 +78,19 @@ class ChangedRecordsTest {
     }
 
     @Test
+    void aKeyFoundAgainLaterInTheFileWithItsStoredContentIsSentAgainSoTheLastRecordWins() {
+        // fingerprints held in memory were loaded before the run sent anything: only its sent keys tell it otherwise
+        committed(message(1, "F-1", "stored"));
+        ChangedRecords tonight = changes(true);
+
+        List<RecordMessage> first = tonight.toSend(List.of(message(2, "F-1", "changed")));
+        List<RecordMessage> later = tonight.toSend(List.of(message(3, "F-1", "stored"), message(4, "F-2", "new")));
+
+        assertThat(first).hasSize(1);
+        assertThat(later).extracting(RecordMessage::recordNumber).containsExactly(3L, 4L);
+    }
+
+    @Test
     void aRecordAlreadyHandledByAKilledAttemptOfTheRunIsSentAgainNotCountedUnchangedTwice() {
         RecordMessage handled = message(7, "F-1", "v");
         committed(handled);
