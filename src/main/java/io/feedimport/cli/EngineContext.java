@@ -6,6 +6,7 @@ import java.util.List;
 import io.feedimport.FeedImportApplication;
 import io.feedimport.feed.Feeds;
 import io.feedimport.run.AbsoluteDataDirectory;
+import io.feedimport.run.StaleDatabaseLock;
 import io.feedimport.support.Messages;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
@@ -55,7 +56,7 @@ final class EngineContext implements AutoCloseable {
                     .bannerMode(Banner.Mode.OFF)
                     .logStartupInfo(false)
                     .registerShutdownHook(false)
-                    .initializers(new AbsoluteDataDirectory(),
+                    .initializers(new AbsoluteDataDirectory(), new StaleDatabaseLock(),
                             context -> context.getBeanFactory().registerSingleton("feeds", feeds), setUp)
                     .run(properties.toArray(String[]::new)));
         } catch (UsageException e) {
