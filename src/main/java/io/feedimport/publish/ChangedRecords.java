@@ -37,6 +37,7 @@ final class ChangedRecords {
     private final int maxSnapshotKeys;
     private StoredFingerprints snapshot;
     private boolean snapshotAsked;
+    private boolean worthLoading = true;
 
     /** @param compare false to send every record (the feed's {@code delta: false}, or a run with {@code --full}) */
     ChangedRecords(FeedDefinition feed, FingerprintLedger ledger, OutcomeLedger outcomes, boolean compare) {
@@ -58,6 +59,15 @@ final class ChangedRecords {
         this.ledger = ledger;
         this.outcomes = outcomes;
         this.compare = compare;
+    }
+
+    /**
+     * Says how much of the file the run still has to read, as a share of it: a run resumed near the end of its file
+     * compares its few records one query per chunk, since loading every stored fingerprint (2.5 s for a million, on
+     * the embedded database) would cost it more than those queries and hold its first new record back.
+     */
+    void remaining(double share) {
+        worthLoading = share >= 0.25;
     }
 
     /** A valid record as a message: its values in canonical text, its key as stored, its content's fingerprint. */
@@ -94,7 +104,7 @@ final class ChangedRecords {
         long runId = messages.get(0).runId();
         if (!snapshotAsked) {
             snapshotAsked = true;
-            snapshot = ledger.snapshot(feed, runId, maxSnapshotKeys);
+            snapshot = worthLoading ? ledger.snapshot(feed, runId, maxSnapshotKeys) : null;
         }
         Map<String, String> stored = snapshot == null ? ledger.stored(hashes, runId) : Map.of();
         // a record of this run already handled was sent by an attempt killed before its chunk committed: it is sent

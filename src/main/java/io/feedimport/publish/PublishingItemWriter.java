@@ -121,6 +121,10 @@ public final class PublishingItemWriter implements ItemWriter<CheckedRecord>, St
             }
         }
         int valid = messages.size();
+        long at = bytesRead.getAsLong();
+        if (at >= 0 && fileBytes > 0) {
+            changes.remaining(1 - (double) at / fileBytes);
+        }
         List<RecordMessage> all = messages;
         messages = outsideTheChunk.execute(status -> changes.toSend(all));
         int unchanged = valid - messages.size();
