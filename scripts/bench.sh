@@ -20,8 +20,9 @@
 # 7. delta: a nightly full export imported three times into the same database, on the embedded default and with
 #    --profile production: first, then a copy of the same file (every record unchanged: nothing should be sent), then a
 #    copy with the price of every 100th record changed (only those should be sent). Wall time of each command, JVM
-#    start included, and what the run sent. In production the changed night runs with no worker consuming until its
-#    read step has ended, so the queue's depth is what the broker really received.
+#    start included, each run by ./feedimport as cron would (from the extracted jar and the class data sharing archive
+#    the build recorded), and what the run sent. In production the changed night runs with no worker consuming until
+#    its read step has ended, so the queue's depth is what the broker really received.
 # 8. resume: an embedded import of the large file killed -9 once about 90% of its records are committed, then run
 #    again: how long from the command's start until new records flow, split into the JVM and engine start-up (the
 #    SHA-256 fingerprint of the file included) and the resume itself (seek, first chunk handed over); beside it, what
@@ -120,7 +121,8 @@ changed_copy() { # file -> a copy with the price of every 100th record changed, 
 night() { # label data-dir file [run options...] : one import into a kept database; prints time and what was sent
   local label="$1" data="$2" file="$3" json t
   shift 3
-  /usr/bin/time -o "$work/night-time" -f %e java $heap -Dfeedimport.data-dir="$data" -jar "$jar" run \
+  # through the launcher, as the nightly cron runs it (the class data sharing archive the build recorded included)
+  FEEDIMPORT_JAVA_OPTS="$heap -Dfeedimport.data-dir=$data" /usr/bin/time -o "$work/night-time" -f %e ./feedimport run \
     "${DELTA_JOB:-jobs/offers-xml.yml}" --file "$file" --json "$@" > "$work/night-$label.out" 2> "$work/night-$label.err" \
     || true
   json=$(tail -n 1 "$work/night-$label.out")

@@ -1,16 +1,15 @@
 package io.feedimport.delta;
 
 import java.sql.Array;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
+import io.feedimport.store.SqlDialect;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -36,7 +35,7 @@ public final class FingerprintLedger {
         this.jdbc = jdbc;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        boolean postgres = postgres(jdbc.getDataSource());
+        boolean postgres = SqlDialect.of(jdbc.getDataSource()) == SqlDialect.POSTGRESQL;
         // H2 would go through the feed's index, one primary-key read a row; its table scan is in key order and faster
         this.snapshot = postgres
                 ? "SELECT key_hash, content, run_id FROM fi_fingerprint WHERE feed = ? ORDER BY key_hash"
@@ -145,14 +144,6 @@ public final class FingerprintLedger {
     public static Array numbers(PreparedStatement statement, Collection<String> keyHashes) throws SQLException {
         return statement.getConnection().createArrayOf("BIGINT",
                 keyHashes.stream().distinct().map(ContentFingerprints::number).toArray(Long[]::new));
-    }
-
-    private static boolean postgres(javax.sql.DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot connect to the database: " + e.getMessage(), e);
-        }
     }
 
     /** A record whose content was committed: the fingerprint of its key and of its content, and the run it came in. */
