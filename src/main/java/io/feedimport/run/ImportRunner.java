@@ -162,16 +162,18 @@ public final class ImportRunner {
 
     /**
      * Spring Batch wraps what went wrong ("Unable to process chunk"); the user needs the innermost reason that
-     * feedimport itself raised, which names the file, record and field.
+     * feedimport itself raised, which names the file, record and field, or else what the database or the broker said
+     * at the bottom of the chain.
      */
-    private static String oneLine(Throwable failure) {
-        Throwable reason = failure;
+    static String oneLine(Throwable failure) {
+        Throwable root = failure;
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause.getClass().getName().startsWith("io.feedimport.") && cause.getMessage() != null) {
-                reason = cause;
-                break;
+                return Messages.firstLine(cause);
             }
+            root = cause;
         }
-        return Messages.firstLine(reason);
+        return root == failure ? Messages.firstLine(failure)
+                : Messages.firstLine(failure) + ": " + Messages.firstLine(root);
     }
 }
