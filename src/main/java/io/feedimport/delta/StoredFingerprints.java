@@ -46,11 +46,6 @@ public final class StoredFingerprints {
         return at >= 0 && contents[at] == content && !pending.get(at);
     }
 
-    /** Whether {@code keyHash} has a fingerprint stored, pending or not. */
-    public boolean has(long keyHash) {
-        return find(keyHash) >= 0;
-    }
-
     private int find(long keyHash) {
         int bucket = bucket(keyHash);
         return Arrays.binarySearch(keys, starts[bucket], starts[bucket + 1], keyHash);

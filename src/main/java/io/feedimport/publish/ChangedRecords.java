@@ -122,11 +122,11 @@ final class ChangedRecords {
             if (!same || sent.mightContain(key) || handled.contains(message.recordNumber())) {
                 sent.add(key);
                 changed.add(message);
-                if (snapshot == null ? stored.containsKey(key) : snapshot.has(ContentFingerprints.number(key))) {
-                    pending.add(key);
-                }
+                pending.add(key);
             }
         }
+        // every key sent, not only those found stored: one may have been stored since (committed earlier in this run),
+        // or under another feed that fills the same table, which the feed's fingerprints in memory leave out
         ledger.markPending(pending);
         return changed;
     }

@@ -91,6 +91,31 @@ class ChangedRecordsTest {
     }
 
     @Test
+    void aNewKeyCommittedEarlierInTheRunAndSentAgainIsPendingUntilItsLaterRecordIsCommitted() {
+        ChangedRecords tonight = changes(true);
+        tonight.toSend(List.of(message(2, "F-9", "first"))); // a key no run stored before
+        fingerprints.remember(List.of(new FingerprintLedger.Committed(content.key("F-9"), "flats",
+                message(2, "F-9", "first").fingerprint(), TONIGHT))); // its consumer commits it
+        tonight.toSend(List.of(message(5, "F-9", "second"))); // found again later in the file, still on its way
+
+        List<RecordMessage> nextNight = changes(true).toSend(List.of(nextNight(message(3, "F-9", "first"))));
+
+        assertThat(nextNight).as("the stored content is not what the target will hold once the second record lands")
+                .hasSize(1);
+    }
+
+    @Test
+    void aKeyAnotherFeedStoredIsPendingWhileThisFeedsRecordIsOnItsWay() {
+        // two feeds may fill one table: the key is the table's, the stored fingerprint the other feed's
+        fingerprints.remember(List.of(new FingerprintLedger.Committed(content.key("F-1"), "flats-archive",
+                message(1, "F-1", "archived").fingerprint(), LAST_NIGHT)));
+
+        changes(true).toSend(List.of(message(2, "F-1", "current")));
+
+        assertThat(fingerprints.stored(List.of(content.key("F-1")))).containsValue("");
+    }
+
+    @Test
     void aRecordAlreadyHandledByAKilledAttemptOfTheRunIsSentAgainNotCountedUnchangedTwice() {
         RecordMessage handled = message(7, "F-1", "v");
         committed(handled);
@@ -142,6 +167,11 @@ class ChangedRecordsTest {
             fingerprints.remember(List.of(new FingerprintLedger.Committed(content.key(message.key()), "flats",
                     message.fingerprint(), LAST_NIGHT)));
         }
+    }
+
+    private static RecordMessage nextNight(RecordMessage message) {
+        return new RecordMessage(TONIGHT + 1, message.feed(), message.recordNumber(), message.line(), message.key(),
+                message.values(), message.fingerprint());
     }
 
     private RecordMessage message(long recordNumber, String id, String title) {
