@@ -10,27 +10,38 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
 
 import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.slf4j.LoggerFactory;
 
 /**
  * Removes the lock file an embedded database kept from a process killed with {@code kill -9}. H2 takes such a file
  * over by writing its own mark and waiting two seconds to see whether an owner answers: two seconds more before a
  * resumed run's first record. The engine opens H2 with {@code AUTO_SERVER}, so its lock file names the port where the
- * owner serves the database; when that port is on this host and refuses connections, and no process of this host
- * holds a lock on the database file, the owner is gone and the file is removed. In every other case (a lock file
- * without a server, an owner on another host, an answer, a lock still held, a file rewritten meanwhile) it is left to
- * H2's own protocol.
+ * owner serves the database. The file is removed only when the database sits on a local disk, that port is on this
+ * host and refuses connections, and no process visible here holds a lock on the database file. In every other case
+ * (a network or unknown file system, a lock file without a server, an owner on another host, an answer, a lock still
+ * held, a file rewritten meanwhile) it is left to H2's own protocol.
+ *
+ * <p>"This host" is as far as this process can see: H2 writes {@code localhost} for a port of any interface, and a
+ * process in another container that shares the disk hides its port and, from Linux 4.15, its locks. Such an owner
+ * still holds the kernel's lock on the database file, which H2 takes on opening it, so the run fails to open the
+ * database rather than share it. A network file system may not carry that lock to other hosts, hence the local disk.
  */
 public final class StaleDatabaseLock implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     private static final Logger log = LoggerFactory.getLogger(StaleDatabaseLock.class);
     private static final int CONNECT_TIMEOUT_MILLIS = 250;
+    /** As Java names them ({@code FileStore.type()}) on Linux, macOS and Windows; any other is taken as remote. */
+    private static final Set<String> LOCAL_FILE_SYSTEMS = Set.of("ext2", "ext3", "ext4", "xfs",
+            "btrfs", "zfs", "f2fs", "jfs", "reiserfs", "tmpfs", "overlay", "apfs", "hfs", "ntfs", "refs");
 
     /** Before the data source opens: for the embedded database of {@code spring.datasource.url}, if it is one. */
     @Override
@@ -61,7 +72,9 @@ public final class StaleDatabaseLock implements ApplicationContextInitializer<Co
             }
             InetAddress host = InetAddress.getByName(server.substring(0, server.lastIndexOf(':')));
             int port = Integer.parseInt(server.substring(server.lastIndexOf(':') + 1));
-            if (!onThisHost(host) || answers(host, port) || lockedHere(Path.of(database + ".mv.db"))) {
+            Path file = Path.of(database + ".mv.db");
+            if (!onLocalDisk(Files.getFileStore(lock).type()) || !onThisHost(host) || answers(host, port)
+                    || lockedHere(file)) {
                 return false;
             }
             if (!written.equals(Files.getLastModifiedTime(lock)) || !owner.equals(read(lock))) {
@@ -82,6 +95,11 @@ public final class StaleDatabaseLock implements ApplicationContextInitializer<Co
             properties.load(in);
         }
         return properties;
+    }
+
+    /** Whether a file system of this type is a disk of this host, whose locks every process on it sees. */
+    static boolean onLocalDisk(String type) {
+        return LOCAL_FILE_SYSTEMS.contains(type.toLowerCase(Locale.ROOT));
     }
 
     private static boolean onThisHost(InetAddress host) throws IOException {
@@ -112,7 +130,7 @@ public final class StaleDatabaseLock implements ApplicationContextInitializer<Co
         String inode = ":" + Files.getAttribute(file, "unix:ino");
         List<String> held = Files.readAllLines(locks);
         // "1: POSIX  ADVISORY  WRITE 4242 fd:01:1234567 0 EOF": the device's major:minor, then the inode
-        return held.stream().flatMap(line -> java.util.Arrays.stream(line.trim().split("\\s+")))
+        return held.stream().flatMap(line -> Arrays.stream(line.trim().split("\\s+")))
                 .anyMatch(field -> field.endsWith(inode) && field.chars().filter(c -> c == ':').count() == 2);
     }
 }

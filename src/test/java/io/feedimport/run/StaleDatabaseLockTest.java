@@ -102,6 +102,14 @@ class StaleDatabaseLockTest {
         assertThat(StaleDatabaseLock.release(dir.resolve("never-opened"))).isFalse();
     }
 
+    @Test
+    void onlyALocalDiskIsTrustedToShowEveryLockOnTheFile() {
+        assertThat(java.util.List.of("ext4", "xfs", "btrfs", "tmpfs", "overlay", "NTFS", "apfs"))
+                .allMatch(StaleDatabaseLock::onLocalDisk);
+        assertThat(java.util.List.of("nfs", "nfs4", "cifs", "smb3", "fuse.sshfs", "9p", "ceph", "virtiofs", ""))
+                .noneMatch(StaleDatabaseLock::onLocalDisk);
+    }
+
     private Path lock(String server) throws IOException {
         Path database = dir.resolve("db-" + System.nanoTime());
         Files.writeString(lockFile(database), "#FileLock\nid=18c2a\nmethod=file\n" + server + "\n");
