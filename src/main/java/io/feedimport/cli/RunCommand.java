@@ -60,7 +60,6 @@ final class RunCommand implements Command {
             try {
                 summary = engine.bean(ImportRunner.class).run(feed, file, progress, arguments.flag("full"), early);
             } finally {
-                early.stop();
                 progress.finish();
             }
             if (!feed.lookups().isEmpty()) {
@@ -73,6 +72,8 @@ final class RunCommand implements Command {
                             lookups.misses(), lookups.databaseLoads(), lookups.created());
                 }
             }
+        } finally {
+            early.stop(); // also when the engine failed to start: the file is not read for nothing
         }
         if (summary.status() != RunStatus.COMPLETED) {
             err.println("feedimport: run " + summary.runId() + " failed: " + summary.message());

@@ -72,14 +72,17 @@ final class FileChecksums {
                 return known.get(0);
             }
         }
+        if (early != null && (now.isEmpty() || !now.equals(early.versionAtStart()))) {
+            // written since the early reading began, or its versions cannot be told: that reading is of no use
+            early.stop();
+            early = null;
+        }
         EarlyChecksum.Reading reading = early == null ? null : early.await();
-        if (reading == null || now.isEmpty() || !now.equals(reading.before())) {
-            // none was read early, or the file was written since that reading began, or its versions cannot be told
+        if (reading == null || !reading.stoodStill()) {
             reading = EarlyChecksum.Reading.of(file, host, clock, sha256);
         }
-        Optional<Version> before = reading.before();
-        if (before.isPresent() && before.equals(reading.after()) && settled(before.get(), reading.startedNanos())) {
-            remember(before.get(), reading.checksum());
+        if (reading.stoodStill() && settled(reading.before().get(), reading.startedNanos())) {
+            remember(reading.before().get(), reading.checksum());
         }
         return reading.checksum();
     }

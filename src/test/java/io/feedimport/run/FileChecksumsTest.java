@@ -130,6 +130,28 @@ class FileChecksumsTest {
     }
 
     @Test
+    void aFileWrittenWhileItsEarlyReadingGoesOnIsReadAgainWithoutWaitingForThatReading() throws Exception {
+        Path file = Files.writeString(dir.resolve("offers.xml"), "<offers a='1'/>");
+        java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(1);
+        EarlyChecksum early = EarlyChecksum.start(file, "host-a", later, (path, stop) -> {
+            reading.countDown();
+            while (!stop.getAsBoolean()) { // a 1 GB export, read until told to stop
+                Thread.onSpinWait();
+            }
+            return null;
+        });
+        assertThat(reading.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        Thread.sleep(20); // past the file system's clock tick, as any real write is
+
+        Files.writeString(file, "<offers a='22'/>");
+
+        String checksum = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> checksums(later).of(file, early));
+        assertThat(checksum).isEqualTo(FileFingerprint.of(file));
+        assertThat(early.await()).as("stopped, not read to its end").isNull();
+    }
+
+    @Test
     void aRememberedChecksumStopsTheEarlyReading() throws Exception {
         Path file = Files.writeString(dir.resolve("offers.xml"), "<offers/>");
         String remembered = checksums(later).of(file);
