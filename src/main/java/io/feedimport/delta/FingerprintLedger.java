@@ -37,9 +37,10 @@ public final class FingerprintLedger {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         boolean postgres = SqlDialect.of(jdbc.getDataSource()) == SqlDialect.POSTGRESQL;
         // H2 would go through the feed's index, one primary-key read a row; its table scan is in key order and faster
+        // and both stop one row past the most a run may hold: H2 copies every row it finds before the first is read
         this.snapshot = postgres
-                ? "SELECT key_hash, content, run_id FROM fi_fingerprint WHERE feed = ? ORDER BY key_hash"
-                : "SELECT key_hash, content, run_id FROM fi_fingerprint USE INDEX () WHERE feed = ?";
+                ? "SELECT key_hash, content, run_id FROM fi_fingerprint WHERE feed = ? ORDER BY key_hash FETCH FIRST ? ROWS ONLY"
+                : "SELECT key_hash, content, run_id FROM fi_fingerprint USE INDEX () WHERE feed = ? FETCH FIRST ? ROWS ONLY";
         this.upsert = postgres
                 ? "INSERT INTO fi_fingerprint (key_hash, feed, content, run_id) VALUES (?, ?, ?, ?) ON CONFLICT (key_hash)"
                         + " DO UPDATE SET feed = EXCLUDED.feed, content = EXCLUDED.content, run_id = EXCLUDED.run_id"
@@ -98,7 +99,7 @@ public final class FingerprintLedger {
                     }
                 }
                 return loader.snapshot();
-            }, feed);
+            }, feed, maxKeys + 1L);
         });
     }
 
