@@ -173,7 +173,9 @@ public final class ImportRunner {
             }
             root = cause;
         }
-        return root == failure ? Messages.firstLine(failure)
-                : Messages.firstLine(failure) + ": " + Messages.firstLine(root);
+        String outer = Messages.firstLine(failure);
+        String inner = Messages.firstLine(root);
+        // new RuntimeException(cause) takes the cause's toString() for its message: the reason would show twice
+        return root == failure || outer.contains(inner) ? outer : outer + ": " + inner;
     }
 }

@@ -25,5 +25,7 @@ class ImportRunnerTest {
 
         assertThat(ImportRunner.oneLine(failure)).isEqualTo("Unable to process chunk: General error: \"Chunk 1977 not found\"");
         assertThat(ImportRunner.oneLine(new IllegalStateException("alone"))).isEqualTo("alone");
+        assertThat(ImportRunner.oneLine(new RuntimeException(new java.io.IOException("Broken pipe"))))
+                .as("a wrapper whose message is its cause").isEqualTo("java.io.IOException: Broken pipe");
     }
 }
