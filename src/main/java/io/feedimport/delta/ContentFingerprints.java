@@ -24,6 +24,8 @@ public final class ContentFingerprints {
     private final MessageDigest digest = sha256();
     private final String table;
     private final byte[] mapping;
+    /** Each field's name as {@link #encode} appends it, in the feed's field order: the same for every record. */
+    private final byte[][] names;
     /** A record's values as the digest takes them, given to it in one call rather than two per value. */
     private byte[] scratch = new byte[1024];
     private final byte[] sha = new byte[32];
@@ -31,6 +33,7 @@ public final class ContentFingerprints {
     public ContentFingerprints(FeedDefinition feed) {
         this.table = feed.target().table();
         this.mapping = digest.digest(mapping(feed).getBytes(StandardCharsets.UTF_8));
+        this.names = feed.fields().stream().map(field -> lengthPrefixed(field.name())).toArray(byte[][]::new);
     }
 
     /** The text every content fingerprint of the feed starts from. */
@@ -59,6 +62,26 @@ public final class ContentFingerprints {
     }
 
     /**
+     * As {@link #content(Map)}, as a number ({@link #number}), from a record's values in canonical text in the feed's
+     * field order, null where a field has none: a record compared and found unchanged needs neither the map nor the
+     * text.
+     */
+    public long content(String[] canonical) {
+        int end = 0;
+        for (int i = 0; i < canonical.length; i++) {
+            if (canonical[i] != null) {
+                byte[] name = names[i];
+                ensure(end + name.length);
+                System.arraycopy(name, 0, scratch, end, name.length);
+                end = encode(canonical[i], end + name.length);
+            }
+        }
+        digest.update(mapping);
+        digest.update(scratch, 0, end);
+        return first64(finish());
+    }
+
+    /**
      * The fingerprint of a key of this feed's target table, as stored in the ledger: keys may be longer than any
      * column allows. It is the table's key, not the feed's: two feeds writing one table share what it holds.
      */
@@ -66,6 +89,13 @@ public final class ContentFingerprints {
         int end = encode(key, encode(table, 0));
         digest.update(scratch, 0, end);
         return hex(finish());
+    }
+
+    /** As {@link #key(String)}, as a number ({@link #number}). */
+    public long keyNumber(String key) {
+        int end = encode(key, encode(table, 0));
+        digest.update(scratch, 0, end);
+        return first64(finish());
     }
 
     /** As {@link #key(String)}, for a key of {@code table}, from any thread. */
@@ -98,9 +128,7 @@ public final class ContentFingerprints {
     private int encode(String text, int at) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         int end = at + 4 + bytes.length;
-        if (scratch.length < end) {
-            scratch = java.util.Arrays.copyOf(scratch, Math.max(2 * scratch.length, end));
-        }
+        ensure(end);
         scratch[at] = (byte) (bytes.length >>> 24);
         scratch[at + 1] = (byte) (bytes.length >>> 16);
         scratch[at + 2] = (byte) (bytes.length >>> 8);
@@ -109,11 +137,35 @@ public final class ContentFingerprints {
         return end;
     }
 
+    private void ensure(int length) {
+        if (scratch.length < length) {
+            scratch = java.util.Arrays.copyOf(scratch, Math.max(2 * scratch.length, length));
+        }
+    }
+
+    /** The first 64 bits, big-endian: what {@link #number} reads back from the 16 hex digits of {@link #hex}. */
+    private static long first64(byte[] sha256) {
+        long number = 0;
+        for (int i = 0; i < 8; i++) {
+            number = number << 8 | (sha256[i] & 0xFF);
+        }
+        return number;
+    }
+
     private static void update(MessageDigest digest, String text) {
+        digest.update(lengthPrefixed(text));
+    }
+
+    /** {@code text} as {@link #encode} appends it. */
+    private static byte[] lengthPrefixed(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        int length = bytes.length;
-        digest.update(new byte[] {(byte) (length >>> 24), (byte) (length >>> 16), (byte) (length >>> 8), (byte) length});
-        digest.update(bytes);
+        byte[] prefixed = new byte[4 + bytes.length];
+        prefixed[0] = (byte) (bytes.length >>> 24);
+        prefixed[1] = (byte) (bytes.length >>> 16);
+        prefixed[2] = (byte) (bytes.length >>> 8);
+        prefixed[3] = (byte) bytes.length;
+        System.arraycopy(bytes, 0, prefixed, 4, bytes.length);
+        return prefixed;
     }
 
     private static String hex(byte[] sha256) {

@@ -59,4 +59,9 @@ public final class RecordKeys {
     public String hash(String text) {
         return fingerprints.key(text);
     }
+
+    /** {@link #hash(String)} as a number ({@link ContentFingerprints#number}). */
+    public long number(String text) {
+        return fingerprints.keyNumber(text);
+    }
 }

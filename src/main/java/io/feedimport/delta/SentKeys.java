@@ -15,14 +15,14 @@ public final class SentKeys {
 
     private final long[] words = new long[BITS / 64];
 
-    /** @param keyHash a key fingerprint from {@link ContentFingerprints#key}: its bits are already uniform */
-    public void add(String keyHash) {
+    /** @param keyHash a key fingerprint as a number ({@link ContentFingerprints#number}): its bits are already uniform */
+    public void add(long keyHash) {
         for (int bit : bits(keyHash)) {
             words[bit >>> 6] |= 1L << (bit & 63);
         }
     }
 
-    public boolean mightContain(String keyHash) {
+    public boolean mightContain(long keyHash) {
         for (int bit : bits(keyHash)) {
             if ((words[bit >>> 6] & (1L << (bit & 63))) == 0) {
                 return false;
@@ -31,9 +31,8 @@ public final class SentKeys {
         return true;
     }
 
-    private static int[] bits(String keyHash) {
+    private static int[] bits(long hash) {
         // four probes from the 64-bit fingerprint's two halves (Kirsch and Mitzenmacher): as good as four hashes
-        long hash = ContentFingerprints.number(keyHash);
         int first = (int) hash;
         int second = (int) (hash >>> 32);
         int[] bits = new int[HASHES];

@@ -15,6 +15,7 @@ import io.feedimport.feed.FeedDefinition;
 import io.feedimport.feed.FieldDefinition;
 import io.feedimport.feed.ValueParser;
 import io.feedimport.run.OutcomeLedger;
+import io.feedimport.read.SourceRecord;
 import io.feedimport.validate.CheckedRecord;
 
 /**
@@ -70,64 +71,95 @@ final class ChangedRecords {
         worthLoading = share >= 0.25;
     }
 
-    /** A valid record as a message: its values in canonical text, its key as stored, its content's fingerprint. */
-    RecordMessage message(long runId, CheckedRecord record) {
-        Map<String, String> values = new LinkedHashMap<>();
-        Object[] typed = record.values();
-        for (int i = 0; i < typed.length; i++) {
-            if (typed[i] != null) {
-                values.put(fields.get(i).name(), ValueParser.canonical(typed[i]));
-            }
-        }
-        // the key as stored, not as written: 007 and 7 are one entity, so they must share a lane and a fingerprint
-        return new RecordMessage(runId, feed, record.source().number(), record.source().line(),
-                keys.textOfRecord(typed), values, fingerprints.content(values));
-    }
-
     /**
-     * Those of {@code messages} to send, in order; the others are unchanged since their content was last committed.
-     * The keys of those sent are marked pending before they go, so no later comparison, in this run or the next,
-     * takes their old content for current while the new one is on its way.
+     * Of a chunk's valid records, those to send, as messages in order; the others are unchanged since their content was
+     * last committed. A message is built only for a record that travels: an unchanged night compares a million
+     * fingerprints and builds no message. The keys of those sent are marked pending before they go, so no later
+     * comparison, in this run or the next, takes their old content for current while the new one is on its way.
      */
-    List<RecordMessage> toSend(List<RecordMessage> messages) {
-        if (messages.isEmpty()) {
-            return messages;
+    List<RecordMessage> toSend(long runId, List<CheckedRecord> records) {
+        if (records.isEmpty()) {
+            return List.of();
         }
-        List<String> hashes = new ArrayList<>(messages.size());
-        for (RecordMessage message : messages) {
-            hashes.add(keys.hash(message.key()));
+        int size = records.size();
+        String[][] canonical = new String[size][];
+        String[] keyTexts = new String[size];
+        long[] keyHashes = new long[size];
+        long[] contents = new long[size];
+        for (int i = 0; i < size; i++) {
+            Object[] typed = records.get(i).values();
+            canonical[i] = canonical(typed);
+            // the key as stored, not as written: 007 and 7 are one entity, so they must share a lane and a fingerprint
+            keyTexts[i] = keys.textOfRecord(typed);
+            keyHashes[i] = keys.number(keyTexts[i]);
+            contents[i] = fingerprints.content(canonical[i]);
         }
-        if (!compare) {
-            ledger.markPending(hashes);
-            return messages;
-        }
-        long runId = messages.get(0).runId();
-        if (!snapshotAsked) {
-            snapshotAsked = true;
-            snapshot = worthLoading ? ledger.snapshot(feed, runId, maxSnapshotKeys) : null;
-        }
-        Map<String, String> stored = snapshot == null ? ledger.stored(hashes, runId) : Map.of();
-        // a record of this run already handled was sent by an attempt killed before its chunk committed: it is sent
-        // again (the outcome ledger counts it once), never counted unchanged as well. Read after the fingerprints: a
-        // consumer commits both at once, so a record stored in between shows here
-        Set<Long> handled = outcomes.recorded(messages.get(0).runId(), messages.get(0).recordNumber(),
-                messages.get(messages.size() - 1).recordNumber());
-        List<RecordMessage> changed = new ArrayList<>();
+        boolean[] send = compare ? changed(runId, records, keyHashes, contents) : null;
+        List<RecordMessage> messages = new ArrayList<>();
         List<String> pending = new ArrayList<>();
-        for (int i = 0; i < messages.size(); i++) {
-            RecordMessage message = messages.get(i);
-            String key = hashes.get(i);
-            boolean same = snapshot == null ? message.fingerprint().equals(stored.get(key))
-                    : snapshot.holds(ContentFingerprints.number(key), ContentFingerprints.number(message.fingerprint()));
-            if (!same || sent.mightContain(key) || handled.contains(message.recordNumber())) {
-                sent.add(key);
-                changed.add(message);
-                pending.add(key);
+        for (int i = 0; i < size; i++) {
+            if (send == null || send[i]) {
+                messages.add(message(runId, records.get(i).source(), keyTexts[i], canonical[i], contents[i]));
+                pending.add(ContentFingerprints.text(keyHashes[i]));
             }
         }
         // every key sent, not only those found stored: one may have been stored since (committed earlier in this run),
         // or under another feed that fills the same table, which the feed's fingerprints in memory leave out
         ledger.markPending(pending);
-        return changed;
+        return messages;
+    }
+
+    private boolean[] changed(long runId, List<CheckedRecord> records, long[] keyHashes, long[] contents) {
+        if (!snapshotAsked) {
+            snapshotAsked = true;
+            snapshot = worthLoading ? ledger.snapshot(feed, runId, maxSnapshotKeys) : null;
+        }
+        Map<String, String> stored = snapshot == null ? ledger.stored(texts(keyHashes), runId) : Map.of();
+        // a record of this run already handled was sent by an attempt killed before its chunk committed: it is sent
+        // again (the outcome ledger counts it once), never counted unchanged as well. Read after the fingerprints: a
+        // consumer commits both at once, so a record stored in between shows here
+        Set<Long> handled = outcomes.recorded(runId, records.get(0).source().number(),
+                records.get(records.size() - 1).source().number());
+        boolean[] send = new boolean[records.size()];
+        for (int i = 0; i < send.length; i++) {
+            boolean same = snapshot == null
+                    ? ContentFingerprints.text(contents[i]).equals(stored.get(ContentFingerprints.text(keyHashes[i])))
+                    : snapshot.holds(keyHashes[i], contents[i]);
+            if (!same || sent.mightContain(keyHashes[i]) || handled.contains(records.get(i).source().number())) {
+                sent.add(keyHashes[i]);
+                send[i] = true;
+            }
+        }
+        return send;
+    }
+
+    private static String[] canonical(Object[] typed) {
+        String[] canonical = new String[typed.length];
+        for (int i = 0; i < typed.length; i++) {
+            if (typed[i] != null) {
+                canonical[i] = ValueParser.canonical(typed[i]);
+            }
+        }
+        return canonical;
+    }
+
+    /** A valid record as a message: its values in canonical text, its key as stored, its content's fingerprint. */
+    private RecordMessage message(long runId, SourceRecord source, String key, String[] canonical, long content) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 0; i < canonical.length; i++) {
+            if (canonical[i] != null) {
+                values.put(fields.get(i).name(), canonical[i]);
+            }
+        }
+        return new RecordMessage(runId, feed, source.number(), source.line(), key, values,
+                ContentFingerprints.text(content));
+    }
+
+    private static List<String> texts(long[] hashes) {
+        List<String> texts = new ArrayList<>(hashes.length);
+        for (long hash : hashes) {
+            texts.add(ContentFingerprints.text(hash));
+        }
+        return texts;
     }
 }

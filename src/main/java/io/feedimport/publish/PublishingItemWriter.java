@@ -104,13 +104,9 @@ public final class PublishingItemWriter implements ItemWriter<CheckedRecord>, St
     @Override
     public void write(Chunk<? extends CheckedRecord> chunk) {
         List<CheckedRecord> invalid = new ArrayList<>();
-        List<RecordMessage> messages = new ArrayList<>(chunk.size());
+        List<CheckedRecord> valid = new ArrayList<>(chunk.size());
         for (CheckedRecord record : chunk) {
-            if (record.valid()) {
-                messages.add(changes.message(runId, record));
-            } else {
-                invalid.add(record);
-            }
+            (record.valid() ? valid : invalid).add(record);
         }
         for (int i = 0; i < invalid.size(); i++) {
             if (feed.skipLimit().exceededSoFar(skipped + i + 1)) {
@@ -120,14 +116,12 @@ public final class PublishingItemWriter implements ItemWriter<CheckedRecord>, St
                         + feed.skipLimit() + "; the run stops so a broken export does no damage");
             }
         }
-        int valid = messages.size();
         long at = bytesRead.getAsLong();
         if (at >= 0 && fileBytes > 0) {
             changes.remaining(1 - (double) at / fileBytes);
         }
-        List<RecordMessage> all = messages;
-        messages = outsideTheChunk.execute(status -> changes.toSend(all));
-        int unchanged = valid - messages.size();
+        List<RecordMessage> messages = outsideTheChunk.execute(status -> changes.toSend(runId, valid));
+        int unchanged = valid.size() - messages.size();
         if (!messages.isEmpty()) {
             long started = System.nanoTime();
             publisher.publish(messages);

@@ -66,7 +66,23 @@ class ContentFingerprintsTest {
             assertThat(flats.content(values)).as("title %s", title)
                     .isEqualTo(java.util.HexFormat.of().formatHex(before.digest(), 0, 8));
             assertThat(flats.key(title.toString())).isEqualTo(ContentFingerprints.key("flat", title.toString()));
+            String[] canonical = {values.get("id"), values.get("title"), values.get("rooms")};
+            assertThat(ContentFingerprints.text(flats.content(canonical))).as("from the values in field order, title %s",
+                    title).isEqualTo(flats.content(values));
+            assertThat(flats.keyNumber(title.toString())).isEqualTo(ContentFingerprints.number(flats.key(title.toString())));
         }
+    }
+
+    @Test
+    void aFieldWithoutAValueFingerprintsAsTheMessageLeavingItOut() throws IOException {
+        ContentFingerprints flats = fingerprints(FEED);
+        Map<String, String> message = new LinkedHashMap<>();
+        message.put("id", "F-1");
+        message.put("rooms", "2");
+
+        assertThat(ContentFingerprints.text(flats.content(new String[] {"F-1", null, "2"})))
+                .isEqualTo(flats.content(message))
+                .isNotEqualTo(flats.content(values("F-1", "", "2")));
     }
 
     private static void lengthThenBytes(java.security.MessageDigest digest, String text) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +15,10 @@ import io.feedimport.delta.FingerprintLedger;
 import io.feedimport.feed.FeedDefinition;
 import io.feedimport.feed.FeedDefinitionLoader;
 import io.feedimport.migration.EngineMigrations;
+import io.feedimport.read.SourceRecord;
 import io.feedimport.run.OutcomeLedger;
 import io.feedimport.run.RecordOutcome;
+import io.feedimport.validate.CheckedRecord;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,7 +63,7 @@ class ChangedRecordsTest {
     void aRecordAsLastCommittedStaysAndAChangedOrNewOneTravels() {
         committed(message(1, "F-1", "same"), message(2, "F-2", "old"));
 
-        List<RecordMessage> sent = changes(true).toSend(List.of(message(3, "F-1", "same"), message(4, "F-2", "new"),
+        List<RecordMessage> sent = changes(true).toSend(TONIGHT, records(message(3, "F-1", "same"), message(4, "F-2", "new"),
                 message(5, "F-3", "first")));
 
         assertThat(sent).extracting(RecordMessage::key).containsExactly("F-2", "F-3");
@@ -70,9 +73,9 @@ class ChangedRecordsTest {
     void aKeySentIsPendingSoNoLaterChunkOrRunTakesItsOldContentForCurrent() {
         committed(message(1, "F-1", "stored"));
         ChangedRecords tonight = changes(true);
-        tonight.toSend(List.of(message(2, "F-1", "changed"))); // sent, and still on its way (queued, or to be parked)
+        tonight.toSend(TONIGHT, records(message(2, "F-1", "changed"))); // sent, and still on its way (queued, or to be parked)
 
-        List<RecordMessage> nextNight = changes(true).toSend(List.of(message(3, "F-1", "stored")));
+        List<RecordMessage> nextNight = changes(true).toSend(TONIGHT, records(message(3, "F-1", "stored")));
 
         assertThat(nextNight).as("the stored content came back while the changed one is not committed").hasSize(1);
     }
@@ -83,8 +86,8 @@ class ChangedRecordsTest {
         committed(message(1, "F-1", "stored"));
         ChangedRecords tonight = changes(true);
 
-        List<RecordMessage> first = tonight.toSend(List.of(message(2, "F-1", "changed")));
-        List<RecordMessage> later = tonight.toSend(List.of(message(3, "F-1", "stored"), message(4, "F-2", "new")));
+        List<RecordMessage> first = tonight.toSend(TONIGHT, records(message(2, "F-1", "changed")));
+        List<RecordMessage> later = tonight.toSend(TONIGHT, records(message(3, "F-1", "stored"), message(4, "F-2", "new")));
 
         assertThat(first).hasSize(1);
         assertThat(later).extracting(RecordMessage::recordNumber).containsExactly(3L, 4L);
@@ -93,12 +96,12 @@ class ChangedRecordsTest {
     @Test
     void aNewKeyCommittedEarlierInTheRunAndSentAgainIsPendingUntilItsLaterRecordIsCommitted() {
         ChangedRecords tonight = changes(true);
-        tonight.toSend(List.of(message(2, "F-9", "first"))); // a key no run stored before
+        tonight.toSend(TONIGHT, records(message(2, "F-9", "first"))); // a key no run stored before
         fingerprints.remember(List.of(new FingerprintLedger.Committed(content.key("F-9"), "flats",
                 message(2, "F-9", "first").fingerprint(), TONIGHT))); // its consumer commits it
-        tonight.toSend(List.of(message(5, "F-9", "second"))); // found again later in the file, still on its way
+        tonight.toSend(TONIGHT, records(message(5, "F-9", "second"))); // found again later in the file, still on its way
 
-        List<RecordMessage> nextNight = changes(true).toSend(List.of(nextNight(message(3, "F-9", "first"))));
+        List<RecordMessage> nextNight = changes(true).toSend(TONIGHT + 1, records(message(3, "F-9", "first")));
 
         assertThat(nextNight).as("the stored content is not what the target will hold once the second record lands")
                 .hasSize(1);
@@ -110,7 +113,7 @@ class ChangedRecordsTest {
         fingerprints.remember(List.of(new FingerprintLedger.Committed(content.key("F-1"), "flats-archive",
                 message(1, "F-1", "archived").fingerprint(), LAST_NIGHT)));
 
-        changes(true).toSend(List.of(message(2, "F-1", "current")));
+        changes(true).toSend(TONIGHT, records(message(2, "F-1", "current")));
 
         assertThat(fingerprints.stored(List.of(content.key("F-1")))).containsValue("");
     }
@@ -121,7 +124,7 @@ class ChangedRecordsTest {
         committed(handled);
         outcomes.record(handled.runId(), handled.recordNumber(), RecordOutcome.PERSISTED);
 
-        List<RecordMessage> sent = changes(true).toSend(List.of(handled, message(8, "F-2", "w")));
+        List<RecordMessage> sent = changes(true).toSend(TONIGHT, records(handled, message(8, "F-2", "w")));
 
         assertThat(sent).extracting(RecordMessage::recordNumber).as("record 8 is new anyway").containsExactly(7L, 8L);
     }
@@ -133,9 +136,8 @@ class ChangedRecordsTest {
         fingerprints.remember(List.of(new FingerprintLedger.Committed(content.key("F-1"), "flats",
                 beforeTheKill.fingerprint(), TONIGHT)));
 
-        List<RecordMessage> resumed = changes(true).toSend(List.of(message(7, "F-1", "v")));
-        List<RecordMessage> tomorrow = changes(true).toSend(List.of(new RecordMessage(TONIGHT + 1, "flats", 1, 1, "F-1", beforeTheKill.values(),
-                        beforeTheKill.fingerprint())));
+        List<RecordMessage> resumed = changes(true).toSend(TONIGHT, records(message(7, "F-1", "v")));
+        List<RecordMessage> tomorrow = changes(true).toSend(TONIGHT + 1, records(message(1, "F-1", "v")));
 
         assertThat(resumed).as("sent again, for the consumer to store or find stored").hasSize(1);
         assertThat(tomorrow).as("still pending: the resent record's consumer has not committed it").hasSize(1);
@@ -145,8 +147,8 @@ class ChangedRecordsTest {
     void withoutComparingEverythingTravelsAndStoredKeysArePending() {
         committed(message(1, "F-1", "v"));
 
-        List<RecordMessage> sent = changes(false).toSend(List.of(message(2, "F-1", "v")));
-        List<RecordMessage> next = changes(true).toSend(List.of(message(3, "F-1", "v")));
+        List<RecordMessage> sent = changes(false).toSend(TONIGHT, records(message(2, "F-1", "v")));
+        List<RecordMessage> next = changes(true).toSend(TONIGHT, records(message(3, "F-1", "v")));
 
         assertThat(sent).hasSize(1);
         assertThat(next).as("the full run's record may still be queued").hasSize(1);
@@ -169,9 +171,14 @@ class ChangedRecordsTest {
         }
     }
 
-    private static RecordMessage nextNight(RecordMessage message) {
-        return new RecordMessage(TONIGHT + 1, message.feed(), message.recordNumber(), message.line(), message.key(),
-                message.values(), message.fingerprint());
+    /** The valid records the messages were built from, as the reader and validation hand them over. */
+    private static List<CheckedRecord> records(RecordMessage... messages) {
+        return Arrays.stream(messages).map(message -> {
+            String[] values = {message.values().get("id"), message.values().get("title")};
+            SourceRecord source = new SourceRecord("flats.xml", message.recordNumber(), message.line(), 1,
+                    List.of("id", "title"), values);
+            return new CheckedRecord(source, message.key(), values.clone(), List.of());
+        }).toList();
     }
 
     private RecordMessage message(long recordNumber, String id, String title) {
