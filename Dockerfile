@@ -35,6 +35,6 @@ RUN java -XX:ArchiveClassesAtExit=/app/feedimport.jsa -Dfeedimport.data-dir=/app
 # one. LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs (or logstash, gelf) makes each line one JSON object.
 ENV FEEDIMPORT_JAVA_OPTS="" LOGGING_FILE_NAME="" LOGGING_THRESHOLD_CONSOLE=info
 USER 10001
-# exec: the JVM is PID 1 and receives docker stop's SIGTERM. Options as the launcher's, cds logging off so a JSON
-# summary (--json) stays the last line of stdout.
-ENTRYPOINT ["/bin/sh", "-c", "exec java -XX:SharedArchiveFile=/app/feedimport.jsa -Xlog:cds=off,cds+dynamic=off $FEEDIMPORT_JAVA_OPTS -Dfeedimport.data-dir=/app/data -jar /app/feedimport.jar \"$@\"", "feedimport"]
+# exec: the JVM is PID 1 and receives docker stop's SIGTERM. Options as the launcher's (the throughput collector unless
+# FEEDIMPORT_JAVA_OPTS names another), cds logging off so a JSON summary (--json) stays the last line of stdout.
+ENTRYPOINT ["/bin/sh", "-c", "case \"$FEEDIMPORT_JAVA_OPTS\" in *-XX:+Use*GC*) gc= ;; *) gc=-XX:+UseParallelGC ;; esac; exec java -XX:SharedArchiveFile=/app/feedimport.jsa -Xlog:cds=off,cds+dynamic=off $gc $FEEDIMPORT_JAVA_OPTS -Dfeedimport.data-dir=/app/data -jar /app/feedimport.jar \"$@\"", "feedimport"]
