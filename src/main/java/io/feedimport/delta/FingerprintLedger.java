@@ -30,12 +30,13 @@ public final class FingerprintLedger {
     private final TransactionTemplate ownTransaction;
     private final String upsert;
     private final String snapshot;
+    private final boolean postgres;
 
     public FingerprintLedger(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        boolean postgres = SqlDialect.of(jdbc.getDataSource()) == SqlDialect.POSTGRESQL;
+        this.postgres = SqlDialect.of(jdbc.getDataSource()) == SqlDialect.POSTGRESQL;
         // H2 would go through the feed's index, one primary-key read a row; its table scan is in key order and faster
         // and both stop one row past the most a run may hold: H2 copies every row it finds before the first is read
         this.snapshot = postgres
@@ -66,14 +67,17 @@ public final class FingerprintLedger {
         if (keyHashes.isEmpty()) {
             return found;
         }
-        jdbc.query("SELECT f.key_hash, f.content, f.run_id FROM UNNEST(CAST(? AS BIGINT ARRAY)) AS k (key_hash)"
-                + " JOIN fi_fingerprint f ON f.key_hash = k.key_hash", ps -> ps.setArray(1, numbers(ps, keyHashes)), rs -> {
-                    String key = ContentFingerprints.text(rs.getLong(1));
-                    long content = rs.getLong(2);
-                    boolean pending = rs.wasNull();
-                    boolean ours = rs.getLong(3) == runId && runId != 0;
-                    found.put(key, pending || ours ? PENDING : ContentFingerprints.text(content));
-                });
+        ownTransaction.executeWithoutResult(status -> {
+            planForTheseKeys();
+            jdbc.query("SELECT f.key_hash, f.content, f.run_id FROM UNNEST(CAST(? AS BIGINT ARRAY)) AS k (key_hash)"
+                    + " JOIN fi_fingerprint f ON f.key_hash = k.key_hash", ps -> ps.setArray(1, numbers(ps, keyHashes)), rs -> {
+                        String key = ContentFingerprints.text(rs.getLong(1));
+                        long content = rs.getLong(2);
+                        boolean pending = rs.wasNull();
+                        boolean ours = rs.getLong(3) == runId && runId != 0;
+                        found.put(key, pending || ours ? PENDING : ContentFingerprints.text(content));
+                    });
+        });
         return found;
     }
 
@@ -110,8 +114,11 @@ public final class FingerprintLedger {
      */
     public void markPending(Collection<String> keyHashes) {
         if (!keyHashes.isEmpty()) {
-            ownTransaction.executeWithoutResult(status -> jdbc.update("UPDATE fi_fingerprint SET content = NULL"
-                    + " WHERE key_hash = ANY (?) AND content IS NOT NULL", ps -> ps.setArray(1, numbers(ps, keyHashes))));
+            ownTransaction.executeWithoutResult(status -> {
+                planForTheseKeys();
+                jdbc.update("UPDATE fi_fingerprint SET content = NULL WHERE key_hash = ANY (?) AND content IS NOT NULL",
+                        ps -> ps.setArray(1, numbers(ps, keyHashes)));
+            });
         }
     }
 
@@ -142,6 +149,18 @@ public final class FingerprintLedger {
     }
 
     /** Key hashes as the SQL array of BIGINT the ledgers' statements bind, each once. */
+    /**
+     * On PostgreSQL, plans the rest of the transaction for the keys it is given. After five runs of a statement a
+     * connection may keep one generic plan, made for the table as it was then: a first night's table starts empty and
+     * nothing may analyze it all night (autovacuum off, or not round yet), and a plan kept from the empty table read
+     * the whole table for every chunk (the production first night of BENCH_ONLY=delta fell to 728 records/s).
+     */
+    private void planForTheseKeys() {
+        if (postgres) {
+            jdbc.execute("SET LOCAL plan_cache_mode = force_custom_plan");
+        }
+    }
+
     public static Array numbers(PreparedStatement statement, Collection<String> keyHashes) throws SQLException {
         return statement.getConnection().createArrayOf("BIGINT",
                 keyHashes.stream().distinct().map(ContentFingerprints::number).toArray(Long[]::new));
