@@ -30,13 +30,14 @@ public final class FingerprintLedger {
     private final TransactionTemplate ownTransaction;
     private final String upsert;
     private final String snapshot;
-    private final boolean postgres;
+    private final SqlDialect dialect;
 
     public FingerprintLedger(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.postgres = SqlDialect.of(jdbc.getDataSource()) == SqlDialect.POSTGRESQL;
+        this.dialect = SqlDialect.of(jdbc.getDataSource());
+        boolean postgres = dialect == SqlDialect.POSTGRESQL;
         // H2 would go through the feed's index, one primary-key read a row; its table scan is in key order and faster
         // and both stop one row past the most a run may hold: H2 copies every row it finds before the first is read
         this.snapshot = postgres
@@ -68,7 +69,7 @@ public final class FingerprintLedger {
             return found;
         }
         ownTransaction.executeWithoutResult(status -> {
-            planForTheseKeys();
+            dialect.planForTheValuesGiven(jdbc);
             jdbc.query("SELECT f.key_hash, f.content, f.run_id FROM UNNEST(CAST(? AS BIGINT ARRAY)) AS k (key_hash)"
                     + " JOIN fi_fingerprint f ON f.key_hash = k.key_hash", ps -> ps.setArray(1, numbers(ps, keyHashes)), rs -> {
                         String key = ContentFingerprints.text(rs.getLong(1));
@@ -115,7 +116,7 @@ public final class FingerprintLedger {
     public void markPending(Collection<String> keyHashes) {
         if (!keyHashes.isEmpty()) {
             ownTransaction.executeWithoutResult(status -> {
-                planForTheseKeys();
+                dialect.planForTheValuesGiven(jdbc);
                 jdbc.update("UPDATE fi_fingerprint SET content = NULL WHERE key_hash = ANY (?) AND content IS NOT NULL",
                         ps -> ps.setArray(1, numbers(ps, keyHashes)));
             });
@@ -149,18 +150,6 @@ public final class FingerprintLedger {
     }
 
     /** Key hashes as the SQL array of BIGINT the ledgers' statements bind, each once. */
-    /**
-     * On PostgreSQL, plans the rest of the transaction for the keys it is given. After five runs of a statement a
-     * connection may keep one generic plan, made for the table as it was then: a first night's table starts empty and
-     * nothing may analyze it all night (autovacuum off, or not round yet), and a plan kept from the empty table read
-     * the whole table for every chunk (the production first night of BENCH_ONLY=delta fell to 728 records/s).
-     */
-    private void planForTheseKeys() {
-        if (postgres) {
-            jdbc.execute("SET LOCAL plan_cache_mode = force_custom_plan");
-        }
-    }
-
     public static Array numbers(PreparedStatement statement, Collection<String> keyHashes) throws SQLException {
         return statement.getConnection().createArrayOf("BIGINT",
                 keyHashes.stream().distinct().map(ContentFingerprints::number).toArray(Long[]::new));

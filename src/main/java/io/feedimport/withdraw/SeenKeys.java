@@ -8,6 +8,7 @@ import java.util.Set;
 
 import io.feedimport.delta.ContentFingerprints;
 import io.feedimport.delta.FingerprintLedger;
+import io.feedimport.store.SqlDialect;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -17,9 +18,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class SeenKeys {
 
     private final JdbcTemplate jdbc;
+    private final SqlDialect dialect;
 
     public SeenKeys(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.dialect = SqlDialect.of(jdbc.getDataSource());
     }
 
     /** Adds keys; one already there (a key twice in the file, a chunk read again after a kill) is left as it is. */
@@ -36,12 +39,14 @@ public final class SeenKeys {
         }
     }
 
-    /** Those of {@code keyHashes} the run read. */
+    /** Those of {@code keyHashes} the run read. Called inside a transaction: one page of the target at a time. */
     public Set<String> seen(long runId, List<String> keyHashes) {
         Set<String> seen = new HashSet<>();
         if (keyHashes.isEmpty()) {
             return seen;
         }
+        // a plan kept from an empty fi_seen reads every key of the run for each page of the target
+        dialect.planForTheValuesGiven(jdbc);
         jdbc.query("SELECT s.key_hash FROM UNNEST(CAST(? AS BIGINT ARRAY)) AS k (key_hash)"
                 + " JOIN fi_seen s ON s.key_hash = k.key_hash AND s.run_id = ?", ps -> {
                     ps.setArray(1, FingerprintLedger.numbers(ps, keyHashes));

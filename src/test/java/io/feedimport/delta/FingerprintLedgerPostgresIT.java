@@ -68,11 +68,10 @@ class FingerprintLedgerPostgresIT extends FingerprintLedgerContract {
         return keys;
     }
 
-    /** The table's sequential scans so far, this connection's included (statistics reach the view when flushed). */
+    /** The table's sequential scans so far, this connection's included. */
     private static long tableScans(DataSource connection) {
         JdbcTemplate jdbc = new JdbcTemplate(connection);
-        jdbc.queryForList("SELECT pg_stat_force_next_flush()");
-        jdbc.queryForList("SELECT pg_stat_clear_snapshot()");
+        PostgresTestSchema.flushStatistics(jdbc);
         return jdbc.queryForObject("SELECT seq_scan FROM pg_stat_user_tables WHERE relid = 'fi_fingerprint'::regclass",
                 Long.class);
     }

@@ -20,4 +20,13 @@ public final class PostgresTestSchema {
         admin.execute("CREATE SCHEMA " + schema);
         return new DriverManagerDataSource(URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema, "postgres", "");
     }
+
+    /**
+     * Makes what {@code connection} did so far show in the statistics views: a backend reports its counts when it
+     * goes idle, at most once a second unless asked.
+     */
+    public static void flushStatistics(JdbcTemplate connection) {
+        connection.queryForList("SELECT pg_stat_force_next_flush()");
+        connection.queryForList("SELECT pg_stat_clear_snapshot()");
+    }
 }
