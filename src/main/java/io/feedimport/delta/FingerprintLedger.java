@@ -2,6 +2,7 @@ package io.feedimport.delta;
 
 import java.sql.Array;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
@@ -11,6 +12,7 @@ import java.util.Map;
 
 import io.feedimport.store.SqlDialect;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,25 +27,24 @@ public final class FingerprintLedger {
 
     /** What {@link #stored} gives for a key marked pending; the table holds NULL. */
     static final String PENDING = "";
+    /** The key space a snapshot on H2 is read in, one range after another; a power of two. */
+    private static final int RANGES = 256;
+    /** PostgreSQL's snapshot, one streamed query stopping a row past the most a run may hold. */
+    private static final String POSTGRES_SNAPSHOT = "SELECT key_hash, content, run_id FROM fi_fingerprint WHERE feed = ?"
+            + " ORDER BY key_hash FETCH FIRST ? ROWS ONLY";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
     private final String upsert;
-    private final String snapshot;
     private final SqlDialect dialect;
+    private volatile String h2PrimaryKey;
 
     public FingerprintLedger(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.dialect = SqlDialect.of(jdbc.getDataSource());
-        boolean postgres = dialect == SqlDialect.POSTGRESQL;
-        // H2 would go through the feed's index, one primary-key read a row; its table scan is in key order and faster
-        // and both stop one row past the most a run may hold: H2 copies every row it finds before the first is read
-        this.snapshot = postgres
-                ? "SELECT key_hash, content, run_id FROM fi_fingerprint WHERE feed = ? ORDER BY key_hash FETCH FIRST ? ROWS ONLY"
-                : "SELECT key_hash, content, run_id FROM fi_fingerprint USE INDEX () WHERE feed = ? FETCH FIRST ? ROWS ONLY";
-        this.upsert = postgres
+        this.upsert = dialect == SqlDialect.POSTGRESQL
                 ? "INSERT INTO fi_fingerprint (key_hash, feed, content, run_id) VALUES (?, ?, ?, ?) ON CONFLICT (key_hash)"
                         + " DO UPDATE SET feed = EXCLUDED.feed, content = EXCLUDED.content, run_id = EXCLUDED.run_id"
                         + " WHERE fi_fingerprint.content IS DISTINCT FROM EXCLUDED.content OR fi_fingerprint.feed <> EXCLUDED.feed"
@@ -89,23 +90,58 @@ public final class FingerprintLedger {
      */
     public StoredFingerprints snapshot(String feed, long runId, int maxKeys) {
         return ownTransaction.execute(status -> {
-            JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
-            // PostgreSQL streams only with a fetch size, inside a transaction. H2 copies the rows aside first; its lazy
-            // execution would not, but a lazy table scan fails with "Chunk ... not found" (h2database#4142, seen here)
-            streaming.setFetchSize(10_000);
-            return streaming.query(snapshot, rs -> {
-                StoredFingerprints.Loader loader = new StoredFingerprints.Loader(maxKeys);
-                while (rs.next()) {
-                    long key = rs.getLong(1);
-                    long content = rs.getLong(2);
-                    boolean pending = rs.wasNull() || rs.getLong(3) == runId && runId != 0;
-                    if (!loader.add(key, content, pending)) {
-                        break;
-                    }
-                }
+            StoredFingerprints.Loader loader = new StoredFingerprints.Loader(maxKeys);
+            if (dialect == SqlDialect.POSTGRESQL) {
+                // PostgreSQL streams only with a fetch size, inside a transaction
+                JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
+                streaming.setFetchSize(10_000);
+                streaming.query(POSTGRES_SNAPSHOT, (ResultSetExtractor<Boolean>) rs -> load(rs, loader, runId), feed,
+                        maxKeys + 1L);
                 return loader.snapshot();
-            }, feed, maxKeys + 1L);
+            }
+            // H2 copies a query's rows aside before handing the first over, to disk past a number of rows, and its lazy
+            // execution fails with "Chunk ... not found" (h2database#4142, seen here); through the feed's index each row
+            // is a primary-key read. So the key space is read a range at a time along the primary key, in key order: a
+            // feed the run may hold fills no range past what H2 keeps in memory
+            // (it keeps 40,000 rows a GB of heap; a run holds a key per 128 bytes of it, a range 1/256 of them).
+            // 0.9 s for 980,000 keys, against 3.4 s for the whole table in one query (by hand, cold, -Xmx256m)
+            String range = "SELECT key_hash, content, run_id FROM fi_fingerprint USE INDEX (" + h2PrimaryKey()
+                    + ") WHERE key_hash BETWEEN ? AND ? AND feed = ? ORDER BY key_hash";
+            long width = 1L << (Long.SIZE - Integer.numberOfTrailingZeros(RANGES));
+            for (long from = Long.MIN_VALUE, ranges = 0; ranges < RANGES; ranges++, from += width) {
+                Boolean more = jdbc.query(range, (ResultSetExtractor<Boolean>) rs -> load(rs, loader, runId), from,
+                        from + (width - 1), feed);
+                if (!Boolean.TRUE.equals(more)) {
+                    break;
+                }
+            }
+            return loader.snapshot();
         });
+    }
+
+    /** @return false once the loader refused a row: then there is no snapshot to complete */
+    private static boolean load(ResultSet rs, StoredFingerprints.Loader loader, long runId) throws SQLException {
+        while (rs.next()) {
+            long key = rs.getLong(1);
+            long content = rs.getLong(2);
+            boolean pending = rs.wasNull() || rs.getLong(3) == runId && runId != 0;
+            if (!loader.add(key, content, pending)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** H2's name of the index fi_fingerprint's primary key made (PRIMARY_KEY_FA, say), quoted; looked up once. */
+    private String h2PrimaryKey() {
+        String name = h2PrimaryKey;
+        if (name == null) {
+            name = '"' + jdbc.queryForObject("SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_SCHEMA ="
+                    + " CURRENT_SCHEMA AND LOWER(TABLE_NAME) = 'fi_fingerprint' AND INDEX_TYPE_NAME = 'PRIMARY KEY'",
+                    String.class) + '"';
+            h2PrimaryKey = name;
+        }
+        return name;
     }
 
     /**
