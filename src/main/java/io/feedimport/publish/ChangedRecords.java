@@ -14,16 +14,16 @@ import io.feedimport.delta.StoredFingerprints;
 import io.feedimport.feed.FeedDefinition;
 import io.feedimport.feed.FieldDefinition;
 import io.feedimport.feed.ValueParser;
-import io.feedimport.run.OutcomeLedger;
 import io.feedimport.read.SourceRecord;
+import io.feedimport.run.OutcomeLedger;
 import io.feedimport.validate.CheckedRecord;
 
 /**
- * Turns valid records into messages and decides which of a chunk's messages travel. Every message carries the fingerprint of its content, for the
- * consumer to store when it commits the record, whether or not this run compares: a run that sent everything (delta
- * off, or {@code --full}) leaves fingerprints true to the target for the next one. When comparing, a record whose key
- * already has that fingerprint stays behind, unless its key was sent earlier in the run: then the earlier record
- * would be the one left in the target.
+ * Decides which of a chunk's valid records travel, and turns those into messages. Every message carries the
+ * fingerprint of its content, for the consumer to store when it commits the record, whether or not this run
+ * compares: a run that sent everything (delta off, or {@code --full}) leaves fingerprints true to the target for the
+ * next one. When comparing, a record whose key already has that fingerprint stays behind, unless its key was sent
+ * earlier in the run: then the earlier record would be the one left in the target.
  */
 final class ChangedRecords {
 
@@ -64,8 +64,8 @@ final class ChangedRecords {
 
     /**
      * Says how much of the file the run still has to read, as a share of it: a run resumed near the end of its file
-     * compares its few records one query per chunk, since loading every stored fingerprint (2.5 s for a million, on
-     * the embedded database) would cost it more than those queries and hold its first new record back.
+     * compares its few records one query per chunk, since loading every stored fingerprint (a second or more for a
+     * million, on the embedded database) would cost it more than those queries and hold its first new record back.
      */
     void remaining(double share) {
         worthLoading = share >= 0.25;

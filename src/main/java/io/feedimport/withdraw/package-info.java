@@ -10,5 +10,11 @@
  * messages to the publisher, and where each run's withdrawals stand ({@link io.feedimport.withdraw.WithdrawalLedger}).
  * It reads the target table's key columns itself, by the names the feed's fields give them, and leaves applying a
  * withdrawal to the consumers ({@code EntityWithdrawals} in store).
+ *
+ * <p>It uses packages further down the data's path:
+ * <ul>
+ * <li>{@code io.feedimport.store}: {@code SqlDialect}, the engine's one way of telling H2 from PostgreSQL, to have
+ * PostgreSQL plan each page's lookup of the keys a run read for those keys.</li>
+ * </ul>
  */
 package io.feedimport.withdraw;
