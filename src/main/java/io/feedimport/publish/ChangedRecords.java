@@ -114,7 +114,8 @@ final class ChangedRecords {
             snapshotAsked = true;
             snapshot = worthLoading ? ledger.snapshot(feed, runId, maxSnapshotKeys) : null;
         }
-        Map<String, String> stored = snapshot == null ? ledger.stored(texts(keyHashes), runId) : Map.of();
+        List<String> hashTexts = snapshot == null ? texts(keyHashes) : List.of();
+        Map<String, String> stored = snapshot == null ? ledger.stored(hashTexts, runId) : Map.of();
         // a record of this run already handled was sent by an attempt killed before its chunk committed: it is sent
         // again (the outcome ledger counts it once), never counted unchanged as well. Read after the fingerprints: a
         // consumer commits both at once, so a record stored in between shows here
@@ -123,7 +124,7 @@ final class ChangedRecords {
         boolean[] send = new boolean[records.size()];
         for (int i = 0; i < send.length; i++) {
             boolean same = snapshot == null
-                    ? ContentFingerprints.text(contents[i]).equals(stored.get(ContentFingerprints.text(keyHashes[i])))
+                    ? ContentFingerprints.text(contents[i]).equals(stored.get(hashTexts.get(i)))
                     : snapshot.holds(keyHashes[i], contents[i]);
             if (!same || sent.mightContain(keyHashes[i]) || handled.contains(records.get(i).source().number())) {
                 sent.add(keyHashes[i]);
