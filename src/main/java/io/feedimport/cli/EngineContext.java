@@ -6,6 +6,7 @@ import java.util.List;
 import io.feedimport.FeedImportApplication;
 import io.feedimport.feed.Feeds;
 import io.feedimport.run.AbsoluteDataDirectory;
+import io.feedimport.run.EmbeddedCompaction;
 import io.feedimport.run.StaleDatabaseLock;
 import io.feedimport.support.Messages;
 import org.springframework.boot.Banner;
@@ -88,6 +89,14 @@ final class EngineContext implements AutoCloseable {
     /** The port the web server listens on, when one was started (useful with {@code --port 0}). */
     int port() {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    /**
+     * For a command that imported and is about to end: rewrites the embedded database if its imports left it mostly
+     * garbage, and says so on {@code err}, since it makes the command take longer. Nothing may use the database after.
+     */
+    void compactEmbeddedDatabase(java.io.PrintStream err) {
+        bean(EmbeddedCompaction.class).compactIfMostlyGarbage().ifPresent(done -> err.println("feedimport: " + done.describe()));
     }
 
     <T> T bean(Class<T> type) {

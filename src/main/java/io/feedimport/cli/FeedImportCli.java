@@ -37,7 +37,7 @@ public final class FeedImportCli {
         for (Command command : List.of(new RunCommand(out, err), new ValidateCommand(out, err), new ReportCommand(out, err),
                 new RunsCommand(out), new RecoverCommand(out), new PruneCommand(out), new WorkerCommand(err), new ParkedCommand(out), new ReplayCommand(out),
                 HeldRunCommand.release(out), HeldRunCommand.discard(out),
-                new PollCommand(out), new FilesCommand(out), new DaemonCommand(err), new ServeCommand(err), new CacheCommand(out),
+                new PollCommand(out, err), new FilesCommand(out), new DaemonCommand(err), new ServeCommand(err), new CacheCommand(out),
                 new GenerateCommand(out), new BenchParseCommand(out))) {
             commands.put(command.name(), command);
         }

@@ -17,9 +17,11 @@ import io.feedimport.schedule.PickupResult;
 final class PollCommand implements Command {
 
     private final PrintStream out;
+    private final PrintStream err;
 
-    PollCommand(PrintStream out) {
+    PollCommand(PrintStream out, PrintStream err) {
         this.out = out;
+        this.err = err;
     }
 
     @Override
@@ -62,6 +64,7 @@ final class PollCommand implements Command {
                         event.file() == null ? "-" : event.file(), event.runId() == null ? "" : "run " + event.runId() + ": ",
                         event.detail());
             }
+            engine.compactEmbeddedDatabase(err);
             return failed ? ExitCode.FAILED : ExitCode.OK;
         }
     }

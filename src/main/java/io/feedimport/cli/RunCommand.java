@@ -72,6 +72,7 @@ final class RunCommand implements Command {
                             lookups.misses(), lookups.databaseLoads(), lookups.created());
                 }
             }
+            engine.compactEmbeddedDatabase(err);
         } finally {
             early.stop(); // also when the engine failed to start: the file is not read for nothing
         }

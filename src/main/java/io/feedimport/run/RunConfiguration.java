@@ -1,5 +1,7 @@
 package io.feedimport.run;
 
+import javax.sql.DataSource;
+
 import io.feedimport.delta.FingerprintLedger;
 import io.feedimport.withdraw.Snapshots;
 import io.feedimport.withdraw.WithdrawalLedger;
@@ -9,11 +11,13 @@ import io.feedimport.publish.PublisherFactory;
 import io.feedimport.report.SkipReportStore;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Wires runs: their ledgers (runs, per-record outcomes, retention), the accounting that closes a run, the import
@@ -67,5 +71,12 @@ public class RunConfiguration {
     HeldRuns heldRuns(Snapshots snapshots, PublisherFactory publishers, RunAccounting accounting, RunLedger runs,
                       JobRepository jobRepository, EngineProperties properties) {
         return new HeldRuns(snapshots, publishers, accounting, runs, jobRepository, properties.reconcileTimeout());
+    }
+
+    @Bean
+    EmbeddedCompaction embeddedCompaction(DataSource dataSource,
+                                          @Value("${feedimport.compact.below-fill-rate:50}") int belowFillRate,
+                                          @Value("${feedimport.compact.min-garbage:64MB}") DataSize minGarbage) {
+        return new EmbeddedCompaction(dataSource, belowFillRate, minGarbage.toBytes());
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -54,6 +55,28 @@ class FeedImportCliIT {
         for (String key : new String[] {"runId", "feed", "file", "status", "read", "skipped", "published", "persisted", "unchanged", "parked", "durationMs"}) {
             assertThat(json).contains("\"" + key + "\":");
         }
+    }
+
+    @Test
+    void aRunThatLeavesTheEmbeddedDatabaseMostlyGarbageRewritesItAndTheNextCommandsReadIt() throws Exception {
+        // the sample leaves far less garbage than the 64 MB worth a rewrite: any garbage is worth it here
+        CliProcess compacting = new CliProcess(dir.resolve("data"), dir,
+                Map.of("FEEDIMPORT_COMPACT_BELOW_FILL_RATE", "100", "FEEDIMPORT_COMPACT_MIN_GARBAGE", "0"));
+        CliProcess.Result first = compacting.run("run", JOB.toString(), "--file", SAMPLE.toString());
+
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.err().lines().filter(line -> !line.startsWith("feedimport: run 1 ")))
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .matches("feedimport: compacted the embedded database from [0-9]+ MB to [0-9]+ MB in [0-9.]+ s"
+                        + " \\([0-9]+% of it was live\\)");
+        CliProcess.Result runs = cli.run("runs");
+        assertThat(runs.exitCode()).as(runs.err()).isZero();
+        assertThat(runs.out()).contains("COMPLETED");
+        CliProcess.Result again = cli.run("run", JOB.toString(), "--file", SAMPLE.toString());
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("unchanged");
+        assertThat(again.err()).as("with the default thresholds, the sample's garbage is not worth a rewrite")
+                .doesNotContain("compacted");
     }
 
     @Test
