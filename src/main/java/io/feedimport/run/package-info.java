@@ -7,7 +7,8 @@
  * <p>The run's ledgers live here too: the runs ({@link io.feedimport.run.RunLedger}), the outcome of each record
  * ({@link io.feedimport.run.OutcomeLedger}) and their pruning ({@link io.feedimport.run.RunRetention});
  * {@link io.feedimport.run.RunConfiguration} wires them with the runner and recovery. What a run needs of the target
- * table it asks through {@link io.feedimport.run.TargetTables}, which {@code store} implements.
+ * table it asks through {@link io.feedimport.run.TargetTables}, which {@code store} implements. After a command's
+ * runs, {@link io.feedimport.run.EmbeddedCompaction} rewrites the embedded database when they left it mostly garbage.
  *
  * <p>It uses packages further down the data's path:
  * <ul>
