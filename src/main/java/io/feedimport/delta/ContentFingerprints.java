@@ -41,6 +41,7 @@ public final class ContentFingerprints {
         StringBuilder text = new StringBuilder();
         for (FieldDefinition field : feed.fields()) {
             text.append(field.name()).append('\u0000').append(field.path()).append('\u0000').append(field.sheetColumn())
+                    .append(field.sheetLetter() == null ? "" : "\u0000letter " + field.sheetLetter())
                     .append('\u0000').append(field.type()).append('\u0000').append(field.format()).append('\u0000')
                     .append(field.lookup() == null ? "" : feed.lookups().get(field.lookup())).append('\n');
         }

@@ -67,6 +67,7 @@ public record FeedDefinition(
                     .append('|').append(f.maxLength()).append('|').append(f.pattern() == null ? null : f.pattern().pattern())
                     .append('|').append(f.values()).append('|').append(f.format())
                     .append(f.sheetColumn() == null ? "" : "|column " + f.sheetColumn())
+                    .append(f.sheetLetter() == null ? "" : "|letter " + f.sheetLetter())
                     .append(f.lookup() == null ? "" : "|lookup " + f.lookup()).append('\n');
         }
         text.append(target.table()).append('|').append(target.key()).append('|').append(target.version());

@@ -5,12 +5,13 @@ import java.util.List;
 import com.google.re2j.Pattern;
 
 /**
- * One field of a record: where it sits in the record (an XML path, or a spreadsheet column given by its header or
- * letter), its type, the rules its value must pass, and the lookup that turns it into a reference, if any.
+ * One field of a record: where it sits in the record (an XML path, or a spreadsheet column given by its header or by
+ * its letter, each explicitly), its type, the rules its value must pass, and the lookup that turns it into a reference, if any.
  * Bounds are kept as the definition's text and interpreted by the validator for the field's type; the pattern is
  * RE2, which matches in time linear in the value.
  *
- * @param sheetColumn the header text or column letter of a spreadsheet feed's field; null for XML feeds
+ * @param sheetColumn the header text of a spreadsheet feed's field's column; null for XML feeds and letters
+ * @param sheetLetter the letter of a spreadsheet feed's field's column (A, AB); null for XML feeds and headers
  * @param lookup      the name of the feed's lookup that resolves this field's value, or null
  * @param sensitive   whether the field's values must never leave the machine (error reports, Sentry)
  */
@@ -28,6 +29,7 @@ public record FieldDefinition(
         List<String> values,
         String format,
         String sheetColumn,
+        String sheetLetter,
         String lookup,
         boolean sensitive) {
 

@@ -10,7 +10,7 @@ import com.google.re2j.Pattern;
 /** Parses the {@code fields} mapping and refuses any rule that does not fit its field's type. */
 final class FieldDefinitionParser {
 
-    private static final Set<String> KEYS = Set.of("path", "column", "type", "required", "min", "max", "minLength",
+    private static final Set<String> KEYS = Set.of("path", "column", "letter", "type", "required", "min", "max", "minLength",
             "maxLength", "pattern", "values", "format", "lookup", "sensitive");
 
     private final YamlSection root;
@@ -66,16 +66,30 @@ final class FieldDefinitionParser {
         String path = null;
         List<PathStep> steps = List.of();
         String column = null;
+        String letter = null;
         if (sheet) {
-            column = field.string("column", true);
+            // by header or by letter, said which: a header missing from the file is never read as a letter (Id, SKU)
+            column = field.string("column", false);
+            letter = field.string("letter", false);
+            if (column == null && letter == null) {
+                field.problem("column", "a spreadsheet field names its column by header (column: \"E-mail\") or by letter"
+                        + " (letter: D)");
+            } else if (column != null && letter != null) {
+                field.problem("letter", "name the column by its header (column) or by its letter (letter), not both");
+            } else if (letter != null && SheetFormat.columnOfLetters(letter.strip()) < 0) {
+                field.problem("letter", "'" + letter + "' is not a column letter: A to XFD");
+            }
             if (field.string("path", false) != null) {
-                field.problem("path", "a spreadsheet field is addressed by column (its header or letter), not by path");
+                field.problem("path", "a spreadsheet field is addressed by its column's header (column) or letter (letter),"
+                        + " not by path");
             }
         } else {
             path = field.string("path", true);
             steps = ElementPaths.parse(field, "path", path, false, namespaces);
-            if (field.string("column", false) != null) {
-                field.problem("column", "an XML field is addressed by path; column is for xlsx and xls feeds");
+            for (String key : List.of("column", "letter")) {
+                if (field.string(key, false) != null) {
+                    field.problem(key, "an XML field is addressed by path; " + key + " is for xlsx and xls feeds");
+                }
             }
         }
         String lookup = field.string("lookup", false);
@@ -104,11 +118,11 @@ final class FieldDefinitionParser {
             field.problem("values", "allowed values apply to enum fields; declare type: enum");
         }
         boolean required = field.bool("required");
-        if (type == null || steps == null || sheet && column == null) {
+        if (type == null || steps == null || sheet && (column == null) == (letter == null)) {
             return null;
         }
         return new FieldDefinition(name, path, steps, type, required, min, max, minLength, maxLength, pattern, values, format,
-                column, lookup, field.bool("sensitive"));
+                column, letter == null ? null : letter.strip().toUpperCase(java.util.Locale.ROOT), lookup, field.bool("sensitive"));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

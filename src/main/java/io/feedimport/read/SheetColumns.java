@@ -9,10 +9,12 @@ import java.util.SortedMap;
 import java.util.stream.Collectors;
 
 import io.feedimport.feed.FieldDefinition;
+import io.feedimport.feed.SheetFormat;
 
 /**
- * Finds the column of each field of a sheet feed: by the header row's text (trimmed, case-insensitive; the first
- * column with that text wins), or, when no header has the text, by column letter (A is the first column).
+ * Finds the column of each field of a sheet feed: by its letter (A is the first column), or by the header row's text
+ * (trimmed, case-insensitive; the first column with that text wins). A header the sheet lacks fails the run before its
+ * first record; it is never taken for a letter, which would read column ID of a sheet whose "Id" header was renamed.
  */
 final class SheetColumns {
 
@@ -30,12 +32,20 @@ final class SheetColumns {
         headers.forEach((column, text) -> byText.putIfAbsent(key(text), column));
         int[] columns = new int[fields.size()];
         List<String> unknown = new ArrayList<>();
+        String likeALetter = null;
         for (int i = 0; i < fields.size(); i++) {
-            String wanted = columnOf(fields.get(i));
-            Integer column = byText.get(key(wanted));
-            columns[i] = column != null ? column : letters(wanted.strip());
-            if (columns[i] < 0) {
-                unknown.add("'" + wanted + "'");
+            FieldDefinition field = fields.get(i);
+            if (field.sheetLetter() != null) {
+                columns[i] = SheetFormat.columnOfLetters(field.sheetLetter());
+                continue;
+            }
+            Integer column = byText.get(key(field.sheetColumn()));
+            columns[i] = column == null ? -1 : column;
+            if (column == null) {
+                unknown.add("'" + field.sheetColumn() + "'");
+                if (likeALetter == null && SheetFormat.columnOfLetters(field.sheetColumn().strip()) >= 0) {
+                    likeALetter = field.sheetColumn().strip();
+                }
             }
         }
         if (unknown.isEmpty()) {
@@ -43,40 +53,23 @@ final class SheetColumns {
         }
         String missing = String.join(", ", unknown);
         if (headerRow == 0) {
+            // the definition refuses this; kept for a definition built otherwise
             throw new InputException(file + ": sheet '" + sheet + "' has no header row (format.headerRow: 0), so columns "
-                    + "are letters such as A or AB, not " + missing, false, null);
+                    + "are named by letter (letter: A), not by header as " + missing, false, null);
         }
         if (headers.isEmpty()) {
             throw new InputException(file + ": sheet '" + sheet + "' row " + headerRow + ", the header row (format.headerRow),"
                     + " is empty, so no column is headed " + missing, false, null);
         }
+        // a definition written when a missing header fell back to a letter says which it meant
+        String hint = likeALetter == null ? "" : " ('" + likeALetter + "' is a header; for column "
+                + likeALetter.toUpperCase(Locale.ROOT) + " by its letter, write letter: " + likeALetter.toUpperCase(Locale.ROOT) + ")";
         throw new InputException(file + ": sheet '" + sheet + "' has no column headed " + missing + " in row " + headerRow
-                + " (the header row); its headers are " + listed(headers), false, null);
-    }
-
-    /** A field names its column in the definition; a field without one is looked up by its own name. */
-    private static String columnOf(FieldDefinition field) {
-        return field.sheetColumn() != null ? field.sheetColumn() : field.name();
+                + " (the header row); its headers are " + listed(headers) + hint, false, null);
     }
 
     private static String key(String text) {
         return text.strip().toLowerCase(Locale.ROOT);
-    }
-
-    /** @return the 0-based column of 1 to 3 letters A-Z in either case, or -1 when the text is no column letter */
-    static int letters(String text) {
-        if (text.isEmpty() || text.length() > 3) {
-            return -1;
-        }
-        int column = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = Character.toUpperCase(text.charAt(i));
-            if (c < 'A' || c > 'Z') {
-                return -1;
-            }
-            column = column * 26 + (c - 'A' + 1);
-        }
-        return column - 1;
     }
 
     /** @return the 0-based column of a cell reference such as "AB12", or -1 when it starts with no letter */

@@ -113,6 +113,20 @@ class ContentFingerprintsTest {
     }
 
     @Test
+    void aSheetColumnNamedByLetterInsteadOfByAHeaderOfTheSameTextChangesEveryFingerprint() throws IOException {
+        String byHeader = """
+                name: flats
+                format: { type: xlsx }
+                fields:
+                  id: { column: B, type: string, required: true }
+                target: { table: flat, key: [id] }
+                """;
+
+        assertThat(fingerprints(byHeader.replace("column: B", "letter: B")).content(Map.of("id", "F-1")))
+                .isNotEqualTo(fingerprints(byHeader).content(Map.of("id", "F-1")));
+    }
+
+    @Test
     void aChangedRuleKeepsTheFingerprints() throws IOException {
         String stored = fingerprints(FEED).content(values("F-1", "Flat", "2"));
 

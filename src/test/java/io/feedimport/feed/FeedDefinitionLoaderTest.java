@@ -261,7 +261,7 @@ class FeedDefinitionLoaderTest {
                 format: { type: xlsx, sheet: Contacts, headerRow: 2, limits: { maxEntrySize: 100000000, minInflateRatio: 0.005 } }
                 fields:
                   email: { column: "E-mail", type: string, required: true }
-                  city:  { column: F, type: string }
+                  city:  { letter: f, type: string }
                 target: { key: [email] }
                 """);
         Path mixed = write("""
@@ -280,12 +280,53 @@ class FeedDefinitionLoaderTest {
         assertThat(format.headerRow()).isEqualTo(2);
         assertThat(format.sheetLimits()).isEqualTo(new SheetLimits(100_000_000L, 0.005, SheetLimits.DEFAULT.maxTextSize(),
                 SheetLimits.DEFAULT.maxSharedStringsSize()));
-        assertThat(feed.fields()).extracting(FieldDefinition::sheetColumn).containsExactly("E-mail", "F");
+        assertThat(feed.fields()).extracting(FieldDefinition::sheetColumn).containsExactly("E-mail", null);
+        assertThat(feed.fields()).extracting(FieldDefinition::sheetLetter).containsExactly(null, "F");
         assertThatThrownBy(() -> loader.load(mixed)).hasMessageContainingAll(
                 "format.record: unknown key; expected one of headerRow, limits, sheet, type",
                 "format.limits.minInflateRatio: expected a ratio between 0 and 1 such as 0.01 (0 would turn the zip-bomb guard off), got '0'",
-                "fields.email.column: is required",
-                "fields.email.path: a spreadsheet field is addressed by column (its header or letter), not by path");
+                "fields.email.column: a spreadsheet field names its column by header (column: \"E-mail\") or by letter (letter: D)",
+                "fields.email.path: a spreadsheet field is addressed by its column's header (column) or letter (letter), not by path");
+    }
+
+    @Test
+    void aSpreadsheetColumnIsNamedByHeaderOrByLetterSayingWhichAndALetterIsOneExcelHas() throws IOException {
+        Path both = write("""
+                name: contacts
+                format: { type: xlsx }
+                fields:
+                  id:    { column: Id, letter: A, type: string }
+                  city:  { letter: XFE, type: string }
+                  zip:   { letter: "1", type: string }
+                  email: { letter: xfd, type: string }
+                target: { key: [id] }
+                """);
+        Path headerless = write("""
+                name: contacts
+                format: { type: xls, headerRow: 0 }
+                fields:
+                  id:    { column: Id, type: string }
+                  email: { column: E-mail, type: string }
+                  city:  { letter: C, type: string }
+                target: { key: [id] }
+                """);
+        Path xml = write("""
+                name: offers
+                format: { type: xml, record: /feed/offer }
+                fields:
+                  id: { path: "@id", letter: A, type: string }
+                target: { key: [id] }
+                """);
+
+        assertThatThrownBy(() -> loader.load(both)).hasMessageContainingAll(
+                        "fields.id.letter: name the column by its header (column) or by its letter (letter), not both",
+                        "fields.city.letter: 'XFE' is not a column letter: A to XFD",
+                        "fields.zip.letter: '1' is not a column letter: A to XFD")
+                .hasMessageNotContaining("fields.email");
+        assertThatThrownBy(() -> loader.load(headerless)).hasMessageContaining("format: headerRow is 0, so the sheet has no"
+                + " headers to name a column by: give id, email its column's letter (letter: A) instead of column");
+        assertThatThrownBy(() -> loader.load(xml)).hasMessageContaining(
+                "fields.id.letter: an XML field is addressed by path; letter is for xlsx and xls feeds");
     }
 
     @Test

@@ -65,7 +65,7 @@ class XlsxRecordReaderTest extends SheetReaderContract {
     @Test
     void givenAZipBombWhenReadingThenOneLineNamesTheRatioLimitAndHowToChangeIt() throws IOException {
         Path file = bomb();
-        FeedDefinition feed = feed("", "id: { column: A, type: string }");
+        FeedDefinition feed = feed("", "id: { letter: A, type: string }");
 
         assertThatThrownBy(() -> readAll(feed, file)).isInstanceOf(InputException.class)
                 .hasMessageStartingWith(file + ": xl/worksheets/sheet1.xml unpacks to more than 100 times its compressed size"
@@ -77,7 +77,7 @@ class XlsxRecordReaderTest extends SheetReaderContract {
     @Test
     void givenAPartLargerThanMaxEntrySizeWhenReadingThenOneLineNamesTheSizeLimitAndHowToRaiseIt() throws IOException {
         Path file = bomb();
-        FeedDefinition feed = feed("limits: { maxEntrySize: 1000000, minInflateRatio: 0.00001 }", "id: { column: A, type: string }");
+        FeedDefinition feed = feed("limits: { maxEntrySize: 1000000, minInflateRatio: 0.00001 }", "id: { letter: A, type: string }");
 
         assertThatThrownBy(() -> readAll(feed, file)).isInstanceOf(InputException.class)
                 .hasMessage(file + ": xl/worksheets/sheet1.xml unpacks to more than 1000000 bytes (format.limits.maxEntrySize),"
@@ -92,7 +92,7 @@ class XlsxRecordReaderTest extends SheetReaderContract {
             row.createCell(1).setCellValue(n == 3 ? huge : "short");
         });
         FeedDefinition feed = feed("limits: { maxTextSize: 10000 }", "id: { column: Id, type: string }",
-                "notes: { column: B, type: string }");
+                "notes: { letter: B, type: string }");
         List<SourceRecord> records = new java.util.ArrayList<>();
 
         try (RecordReader reader = open(feed, file)) {
@@ -133,7 +133,7 @@ class XlsxRecordReaderTest extends SheetReaderContract {
         byte[] garbled = bytes.clone();
         Arrays.fill(garbled, bytes.length / 3, bytes.length / 3 + 200, (byte) 0x5A);
         Path broken = Files.write(dir.resolve("garbled.xlsx"), garbled);
-        FeedDefinition feed = feed("headerRow: 0", "id: { column: A, type: string }");
+        FeedDefinition feed = feed("headerRow: 0", "id: { letter: A, type: string }");
 
         assertThatThrownBy(() -> readAll(feed, truncated)).isInstanceOf(InputException.class)
                 .hasMessageStartingWith(truncated + ": is not a readable XLSX workbook, it may be truncated or corrupt (")
@@ -210,7 +210,7 @@ class XlsxRecordReaderTest extends SheetReaderContract {
         Path file = withSheetXml("<?xml version=\"1.0\"?>\n<!DOCTYPE worksheet [<!ENTITY xxe SYSTEM \"" + secret.toUri() + "\">]>\n"
                 + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
                 + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&xxe;</t></is></c></row></sheetData></worksheet>");
-        FeedDefinition feed = feed("headerRow: 0", "id: { column: A, type: string }");
+        FeedDefinition feed = feed("headerRow: 0", "id: { letter: A, type: string }");
 
         assertThatThrownBy(() -> readAll(feed, file)).isInstanceOf(InputException.class)
                 .hasMessageContaining("Undeclared general entity \"xxe\"")
