@@ -68,6 +68,7 @@ public record FeedDefinition(
                     .append('|').append(f.values()).append('|').append(f.format())
                     .append(f.sheetColumn() == null ? "" : "|column " + f.sheetColumn())
                     .append(f.sheetLetter() == null ? "" : "|letter " + f.sheetLetter())
+                    .append(f.preparation().identity())
                     .append(f.lookup() == null ? "" : "|lookup " + f.lookup()).append('\n');
         }
         text.append(target.table()).append('|').append(target.key()).append('|').append(target.version());

@@ -76,6 +76,8 @@ final class FeedDefinitionParser {
                     target.problem("key", "'" + field + "' is not a field of this feed");
                 } else if (fields.stream().anyMatch(f -> f.name().equals(field) && f.lookup() != null)) {
                     target.problem("key", "'" + field + "' has a lookup; a key identifies the entity as the file writes it");
+                } else if (fields.stream().anyMatch(f -> f.name().equals(field) && f.preparation().defaultValue() != null)) {
+                    target.problem("key", "'" + field + "' has a default; every record without a key would be one entity");
                 }
             }
         }

@@ -14,6 +14,7 @@ import com.google.re2j.Pattern;
  * @param sheetLetter the letter of a spreadsheet feed's field's column (A, AB); null for XML feeds and headers
  * @param lookup      the name of the feed's lookup that resolves this field's value, or null
  * @param sensitive   whether the field's values must never leave the machine (error reports, Sentry)
+ * @param preparation its transforms, value map and default, applied before validation
  */
 public record FieldDefinition(
         String name,
@@ -31,9 +32,11 @@ public record FieldDefinition(
         String sheetColumn,
         String sheetLetter,
         String lookup,
-        boolean sensitive) {
+        boolean sensitive,
+        ValuePreparation preparation) {
 
     public FieldDefinition {
+        preparation = preparation == null ? ValuePreparation.NONE : preparation;
         steps = List.copyOf(steps);
         values = values == null ? List.of() : List.copyOf(values);
     }

@@ -11,7 +11,7 @@ import com.google.re2j.Pattern;
 final class FieldDefinitionParser {
 
     private static final Set<String> KEYS = Set.of("path", "column", "letter", "type", "required", "min", "max", "minLength",
-            "maxLength", "pattern", "values", "format", "lookup", "sensitive");
+            "maxLength", "pattern", "values", "format", "lookup", "sensitive", "transform", "map", "unmapped", "default");
 
     private final YamlSection root;
     private final Map<String, String> namespaces;
@@ -118,11 +118,13 @@ final class FieldDefinitionParser {
             field.problem("values", "allowed values apply to enum fields; declare type: enum");
         }
         boolean required = field.bool("required");
+        ValuePreparation preparation = new ValuePreparationParser(field, type, format, values).parse();
         if (type == null || steps == null || sheet && (column == null) == (letter == null)) {
             return null;
         }
         return new FieldDefinition(name, path, steps, type, required, min, max, minLength, maxLength, pattern, values, format,
-                column, letter == null ? null : letter.strip().toUpperCase(java.util.Locale.ROOT), lookup, field.bool("sensitive"));
+                column, letter == null ? null : letter.strip().toUpperCase(java.util.Locale.ROOT), lookup, field.bool("sensitive"),
+                preparation);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

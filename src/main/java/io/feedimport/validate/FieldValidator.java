@@ -8,6 +8,7 @@ import com.google.re2j.Matcher;
 import io.feedimport.feed.FieldDefinition;
 import io.feedimport.feed.FieldType;
 import io.feedimport.feed.ValueParser;
+import io.feedimport.feed.ValuePreparation;
 
 /**
  * Checks one field of every record against its type and rules; built once per run, used for every record by the
@@ -22,6 +23,8 @@ final class FieldValidator {
     private final Comparable<Object> max;
     private final Matcher pattern;
     private final Set<String> values;
+    /** null when the field prepares nothing: most fields, checked for every record */
+    private final ValuePreparation preparation;
 
     FieldValidator(FieldDefinition field, boolean required) {
         this.field = field;
@@ -31,6 +34,7 @@ final class FieldValidator {
         this.max = bound(field, field.max());
         this.pattern = field.pattern() == null ? null : field.pattern().matcher("");
         this.values = Set.copyOf(field.values());
+        this.preparation = field.preparation().isNone() ? null : field.preparation();
     }
 
     @SuppressWarnings("unchecked")
@@ -39,7 +43,17 @@ final class FieldValidator {
     }
 
     /** @return the typed value, or null when missing or invalid (then a violation is added) */
-    Object check(String raw, List<Violation> violations) {
+    Object check(String read, List<Violation> violations) {
+        String raw = read;
+        if (preparation != null) {
+            try {
+                raw = preparation.prepare(read);
+            } catch (ValuePreparation.UnmappedValueException e) {
+                String shown = e.value().equals(read) ? "'" + read + "'" : "'" + read + "' (" + e.value() + ")";
+                violations.add(new Violation(field.name(), "map", read, field.name() + " " + shown + " is not in its map"));
+                return null;
+            }
+        }
         if (raw == null) {
             if (required) {
                 violations.add(new Violation(field.name(), "required", null, field.name() + " is required but missing"));

@@ -290,6 +290,46 @@ class FeedDefinitionLoaderTest {
     }
 
     @Test
+    void transformsMapsAndDefaultsAreRefusedWhenTheyCouldOnlyProduceInvalidRecords() throws IOException {
+        Path good = write("""
+                name: offers
+                format: { type: xml, record: /feed/offer }
+                fields:
+                  id:    { path: "@id", type: string }
+                  kind:  { path: kind, type: enum, values: [APARTMENT, HOUSE], transform: [trim, upper], map: { WHG: APARTMENT }, unmapped: keep }
+                  rooms: { path: rooms, type: integer, default: 0 }
+                target: { key: [id] }
+                """);
+        Path bad = write("""
+                name: offers
+                format: { type: xml, record: /feed/offer }
+                fields:
+                  id:     { path: "@id", type: string, default: X }
+                  kind:   { path: kind, type: enum, values: [APARTMENT, HOUSE], map: { WHG: FLAT, HAUS: HOUSE } }
+                  rooms:  { path: rooms, type: integer, default: many, transform: [digits, titleCase] }
+                  city:   { path: city, type: string, unmapped: reject }
+                  region: { path: region, type: string, map: { "01": North }, unmapped: sometimes }
+                  since:  { path: since, type: date, format: "dd.MM.yyyy", default: "2020-01-31" }
+                target: { key: [id] }
+                """);
+
+        FeedDefinition feed = loader.load(good);
+
+        assertThat(feed.fields().get(1).preparation().map()).containsEntry("WHG", "APARTMENT");
+        assertThat(feed.fields().get(2).preparation().defaultValue()).isEqualTo("0");
+        assertThat(feed.fields().get(0).preparation().isNone()).isTrue();
+        assertThatThrownBy(() -> loader.load(bad)).hasMessageContainingAll(
+                "target.key: 'id' has a default; every record without a key would be one entity",
+                "fields.kind.map.WHG: 'FLAT' is not one of the field's values [APARTMENT, HOUSE]",
+                "fields.kind.unmapped: a map says what becomes of a value it lacks: unmapped: keep",
+                "fields.rooms.default: 'many' is not a valid integer",
+                "fields.rooms.transform: unknown transform 'titleCase'; expected some of trim, collapseSpaces, upper, lower, digits",
+                "fields.city.unmapped: applies to a field with a map",
+                "fields.region.unmapped: expected keep, reject or missing, got 'sometimes'",
+                "fields.since.default: '2020-01-31' is not a valid date");
+    }
+
+    @Test
     void aSpreadsheetColumnIsNamedByHeaderOrByLetterSayingWhichAndALetterIsOneExcelHas() throws IOException {
         Path both = write("""
                 name: contacts
