@@ -69,6 +69,7 @@ public record FeedDefinition(
                     .append(f.sheetColumn() == null ? "" : "|column " + f.sheetColumn())
                     .append(f.sheetLetter() == null ? "" : "|letter " + f.sheetLetter())
                     .append(f.preparation().identity())
+                    .append(f.computed() ? "|compute " + f.computation().expression() + " scale " + f.computation().scale() : "")
                     .append(f.lookup() == null ? "" : "|lookup " + f.lookup()).append('\n');
         }
         text.append(target.table()).append('|').append(target.key()).append('|').append(target.version());

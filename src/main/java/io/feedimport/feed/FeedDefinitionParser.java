@@ -30,6 +30,7 @@ final class FeedDefinitionParser {
         FormatDefinition format = formatSection == null ? null : FormatSections.parse(formatSection);
         List<FieldDefinition> fields = new FieldDefinitionParser(root, format == null ? Map.of() : format.namespaces(),
                 format != null && format.isSheet()).parse(root.section("fields", true));
+        computedInputs(root, fields);
         TargetDefinition target = target(root.section("target", true), name, fields);
         if (format != null) {
             format.problemWith(fields).ifPresent(problem -> root.problem("format", problem));
@@ -46,6 +47,26 @@ final class FeedDefinitionParser {
         return new FeedDefinition(name, source, format, fields, target, skipLimit,
                 chunkSize == null ? DEFAULT_CHUNK_SIZE : chunkSize, delivery, pickup, schedule, lookups, lookupParser.cache(),
                 delta, snapshot);
+    }
+
+    /** A computed field reads fields of the file: not itself, not another computed one, whose order would matter. */
+    private static void computedInputs(YamlSection root, List<FieldDefinition> fields) {
+        Map<String, FieldDefinition> byName = new java.util.HashMap<>();
+        fields.forEach(f -> byName.put(f.name(), f));
+        for (FieldDefinition field : fields) {
+            if (!field.computed()) {
+                continue;
+            }
+            for (String input : field.computation().inputs()) {
+                FieldDefinition read = byName.get(input);
+                if (read == null) {
+                    root.problem("fields." + field.name() + ".compute", "'" + input + "' is not a field of this feed");
+                } else if (read.computed()) {
+                    root.problem("fields." + field.name() + ".compute", "'" + input + "' is computed itself; compute from"
+                            + " fields read from the file");
+                }
+            }
+        }
     }
 
     private TargetDefinition target(YamlSection target, String feedName, List<FieldDefinition> fields) {
@@ -76,6 +97,8 @@ final class FeedDefinitionParser {
                     target.problem("key", "'" + field + "' is not a field of this feed");
                 } else if (fields.stream().anyMatch(f -> f.name().equals(field) && f.lookup() != null)) {
                     target.problem("key", "'" + field + "' has a lookup; a key identifies the entity as the file writes it");
+                } else if (fields.stream().anyMatch(f -> f.name().equals(field) && f.computed())) {
+                    target.problem("key", "'" + field + "' is computed; a key identifies the entity as the file writes it");
                 } else if (fields.stream().anyMatch(f -> f.name().equals(field) && f.preparation().defaultValue() != null)) {
                     target.problem("key", "'" + field + "' has a default; every record without a key would be one entity");
                 }

@@ -15,6 +15,7 @@ import com.google.re2j.Pattern;
  * @param lookup      the name of the feed's lookup that resolves this field's value, or null
  * @param sensitive   whether the field's values must never leave the machine (error reports, Sentry)
  * @param preparation its transforms, value map and default, applied before validation
+ * @param computation how its value is computed from other fields of the record; null for a field read from the file
  */
 public record FieldDefinition(
         String name,
@@ -33,12 +34,18 @@ public record FieldDefinition(
         String sheetLetter,
         String lookup,
         boolean sensitive,
-        ValuePreparation preparation) {
+        ValuePreparation preparation,
+        Computation computation) {
 
     public FieldDefinition {
         preparation = preparation == null ? ValuePreparation.NONE : preparation;
         steps = List.copyOf(steps);
         values = values == null ? List.of() : List.copyOf(values);
+    }
+
+    /** Whether the field is computed from others rather than read from the file. */
+    public boolean computed() {
+        return computation != null;
     }
 
     /** The column this field is stored in: the field name in snake_case. */

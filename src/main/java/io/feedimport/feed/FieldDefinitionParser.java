@@ -11,7 +11,7 @@ import com.google.re2j.Pattern;
 final class FieldDefinitionParser {
 
     private static final Set<String> KEYS = Set.of("path", "column", "letter", "type", "required", "min", "max", "minLength",
-            "maxLength", "pattern", "values", "format", "lookup", "sensitive", "transform", "map", "unmapped", "default");
+            "maxLength", "pattern", "values", "format", "lookup", "sensitive", "transform", "map", "unmapped", "default", "compute", "scale");
 
     private final YamlSection root;
     private final Map<String, String> namespaces;
@@ -67,7 +67,15 @@ final class FieldDefinitionParser {
         List<PathStep> steps = List.of();
         String column = null;
         String letter = null;
-        if (sheet) {
+        boolean computed = field.has("compute");
+        Computation computation = computed ? computation(field) : null;
+        if (computed) {
+            for (String key : List.of("path", "column", "letter", "format", "lookup", "transform", "map", "unmapped", "default")) {
+                if (field.has(key)) {
+                    field.problem(key, "a computed field takes its value from compute alone");
+                }
+            }
+        } else if (sheet) {
             // by header or by letter, said which: a header missing from the file is never read as a letter (Id, SKU)
             column = field.string("column", false);
             letter = field.string("letter", false);
@@ -118,13 +126,33 @@ final class FieldDefinitionParser {
             field.problem("values", "allowed values apply to enum fields; declare type: enum");
         }
         boolean required = field.bool("required");
-        ValuePreparation preparation = new ValuePreparationParser(field, type, format, values).parse();
-        if (type == null || steps == null || sheet && (column == null) == (letter == null)) {
+        ValuePreparation preparation = computed ? ValuePreparation.NONE
+                : new ValuePreparationParser(field, type, format, values).parse();
+        if (field.has("scale") && (!computed || type != FieldType.DECIMAL)) {
+            field.problem("scale", "rounds the result of a computed decimal field");
+        }
+        if (type == null || steps == null || computed && computation == null
+                || !computed && sheet && (column == null) == (letter == null)) {
             return null;
         }
         return new FieldDefinition(name, path, steps, type, required, min, max, minLength, maxLength, pattern, values, format,
                 column, letter == null ? null : letter.strip().toUpperCase(java.util.Locale.ROOT), lookup, field.bool("sensitive"),
-                preparation);
+                preparation, computation);
+    }
+
+    /** @return null when the expression is refused (then a problem says why) */
+    private static Computation computation(YamlSection field) {
+        String expression = field.string("compute", true);
+        Integer scale = field.integer("scale", 0, 1000);
+        if (expression == null) {
+            return null;
+        }
+        try {
+            return Computation.of(expression, scale);
+        } catch (IllegalArgumentException e) {
+            field.problem("compute", e.getMessage());
+            return null;
+        }
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

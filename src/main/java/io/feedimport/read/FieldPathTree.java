@@ -57,6 +57,9 @@ final class FieldPathTree {
         for (int index = 0; index < fields.size(); index++) {
             Node node = root;
             List<PathStep> steps = fields.get(index).steps();
+            if (fields.get(index).computed()) {
+                continue; // nothing in the file: the validator computes it
+            }
             for (PathStep step : steps) {
                 if (step.attribute()) {
                     node.attributes.add(step);

@@ -35,6 +35,10 @@ final class SheetColumns {
         String likeALetter = null;
         for (int i = 0; i < fields.size(); i++) {
             FieldDefinition field = fields.get(i);
+            if (field.computed()) {
+                columns[i] = -1; // nothing in the sheet: the validator computes it
+                continue;
+            }
             if (field.sheetLetter() != null) {
                 columns[i] = SheetFormat.columnOfLetters(field.sheetLetter());
                 continue;

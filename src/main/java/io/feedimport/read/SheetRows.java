@@ -135,7 +135,9 @@ final class SheetRows {
         }
         wanted = new boolean[width];
         for (int column : columns) {
-            wanted[column] = true;
+            if (column >= 0) { // a computed field has no column
+                wanted[column] = true;
+            }
         }
         headers = null;
     }

@@ -15,6 +15,9 @@ public final class RecordValidator {
 
     private final FieldValidator[] validators;
     private final int[] keyFields;
+    private final boolean[] computedField;
+    /** null for a feed without computed fields */
+    private final ComputedFields computed;
 
     public RecordValidator(FeedDefinition feed) {
         List<FieldDefinition> fields = feed.fields();
@@ -25,13 +28,31 @@ public final class RecordValidator {
             validators[i] = new FieldValidator(field, implied);
         }
         this.keyFields = feed.target().key().stream().mapToInt(feed::indexOf).toArray();
+        this.computedField = new boolean[fields.size()];
+        for (int i = 0; i < fields.size(); i++) {
+            computedField[i] = fields.get(i).computed();
+        }
+        ComputedFields computing = new ComputedFields(feed);
+        this.computed = computing.isEmpty() ? null : computing;
     }
 
     public CheckedRecord check(SourceRecord record) {
         List<Violation> violations = new ArrayList<>(0);
         Object[] values = new Object[validators.length];
         for (int i = 0; i < validators.length; i++) {
-            values[i] = validators[i].check(record.value(i), violations);
+            if (!computedField[i]) {
+                values[i] = validators[i].check(record.value(i), violations);
+            }
+        }
+        // computed from the values just validated, then validated themselves; a record already refused is not
+        if (computed != null && violations.isEmpty()) {
+            String[] results = new String[validators.length];
+            computed.compute(values, results, violations);
+            for (int i = 0; i < validators.length; i++) {
+                if (computedField[i]) {
+                    values[i] = validators[i].check(results[i], violations);
+                }
+            }
         }
         return new CheckedRecord(record, key(record), values, violations.isEmpty() ? List.of() : violations);
     }

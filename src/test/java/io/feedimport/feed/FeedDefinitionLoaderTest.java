@@ -330,6 +330,46 @@ class FeedDefinitionLoaderTest {
     }
 
     @Test
+    void aComputedFieldReadsFieldsOfTheFileAndNothingElse() throws IOException {
+        Path good = write("""
+                name: offers
+                format: { type: xlsx }
+                fields:
+                  id:         { column: Id, type: string }
+                  price:      { column: Price, type: decimal }
+                  area:       { letter: C, type: decimal }
+                  pricePerM2: { compute: "price / area", type: decimal, scale: 2 }
+                target: { key: [id], version: pricePerM2 }
+                """);
+        Path bad = write("""
+                name: offers
+                format: { type: xml, record: /feed/offer }
+                fields:
+                  id:     { compute: "price * 2", type: string }
+                  price:  { path: price, type: decimal, scale: 2 }
+                  double: { compute: "price * 2", path: price, type: decimal, default: 0 }
+                  triple: { compute: "double + price + rooms", type: decimal }
+                  shell:  { compute: "T(java.lang.Runtime).getRuntime()", type: string }
+                  whole:  { compute: "price", type: integer, scale: 0 }
+                target: { key: [id] }
+                """);
+
+        FeedDefinition feed = loader.load(good);
+
+        assertThat(feed.fields().get(3).computation()).isEqualTo(new Computation("price / area", 2, java.util.List.of("price", "area")));
+        assertThat(feed.fields().get(3).computed()).isTrue();
+        assertThatThrownBy(() -> loader.load(bad)).hasMessageContainingAll(
+                "target.key: 'id' is computed; a key identifies the entity as the file writes it",
+                "fields.price.scale: rounds the result of a computed decimal field",
+                "fields.double.path: a computed field takes its value from compute alone",
+                "fields.double.default: a computed field takes its value from compute alone",
+                "fields.triple.compute: 'double' is computed itself; compute from fields read from the file",
+                "fields.triple.compute: 'rooms' is not a field of this feed",
+                "fields.shell.compute: may use field names, literals",
+                "fields.whole.scale: rounds the result of a computed decimal field");
+    }
+
+    @Test
     void aSpreadsheetColumnIsNamedByHeaderOrByLetterSayingWhichAndALetterIsOneExcelHas() throws IOException {
         Path both = write("""
                 name: contacts

@@ -152,6 +152,6 @@ class FieldTypeTest {
 
     private static FieldDefinition field(FieldType type, Integer maxLength, List<String> values) {
         return new FieldDefinition("code", "code", List.of(), type, false, null, null, null, maxLength, null, values, null,
-                null, null, null, false, null);
+                null, null, null, false, null, null);
     }
 }

@@ -247,6 +247,16 @@ abstract class SheetReaderContract {
     }
 
     @Test
+    void givenAComputedFieldWhenReadingThenNoColumnIsLookedForAndItReadsAsMissing() throws IOException {
+        Path file = workbook(w -> w.row("Offers", 1, "Id", "Price").row("Offers", 2, "OF-1", 10));
+        FeedDefinition feed = feed("", "id: { column: Id, type: string }", "double: { compute: \"price * 2\", type: decimal }",
+                "price: { column: Price, type: string }");
+
+        assertThat(readAll(feed, file)).extracting(r -> r.value(0) + "/" + r.value(1) + "/" + r.value(2))
+                .containsExactly("OF-1/null/10");
+    }
+
+    @Test
     void givenSkippedRecordsWhenReadingOnThenTheNextRecordHasTheRightNumberAndRow() throws IOException {
         Path file = workbook(w -> w.row("Offers", 1, "Id").row("Offers", 2, "OF-1").row("Offers", 4, "OF-2")
                 .row("Offers", 5, "OF-3").row("Offers", 9, "OF-4").row("Offers", 10, "OF-5"));

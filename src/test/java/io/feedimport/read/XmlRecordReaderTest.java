@@ -62,6 +62,18 @@ class XmlRecordReaderTest {
     }
 
     @Test
+    void aComputedFieldIsNotLookedForInTheFileAndReadsAsMissing() throws IOException {
+        Path file = write("""
+                <feed><item id="1"><price>10</price></item><item id="2"/></feed>
+                """);
+        FeedDefinition feed = definition("record: /feed/item", "id: { path: \"@id\", type: string }\n"
+                + "  double: { compute: \"price * 2\", type: decimal }\n  price: { path: price, type: decimal }");
+
+        assertThat(readAll(feed, file)).extracting(r -> r.value(0) + "/" + r.value(1) + "/" + r.value(2))
+                .containsExactly("1/null/10", "2/null/null");
+    }
+
+    @Test
     void theFirstElementOnAFieldsPathDecidesItsValueAndItsAttributes() throws IOException {
         Path file = write("<feed><offer><phone/><phone>123</phone><price currency=\"EUR\"/><price currency=\"USD\">10</price>"
                 + "<note>a<!-- split -->b</note></offer></feed>");

@@ -100,6 +100,40 @@ class ImportRunIT {
     }
 
     @Test
+    void preparedAndComputedValuesAreStoredAndAChangedMapSendsTheRecordsItChanges() throws IOException {
+        Path file = copy("src/test/resources/feeds/small-offers.xml", "prepared.xml");
+        String fields = "  area:        { path: area, type: decimal, min: 1, max: 100000 }\n";
+        String prepared = Files.readString(Path.of("jobs/offers-xml.yml")).replace("table: offer", "table: prepared")
+                .replace("skipLimit: 10%", "skipLimit: 50%")
+                .replace(fields, fields + "  pricePerM2:  { compute: \"price / area\", type: decimal, scale: 2 }\n"
+                        + "  kindCode:    { path: \"@type\", type: string, transform: [upper], map: { SALE: S, RENT: R },"
+                        + " unmapped: reject }\n  floor:       { path: floor, type: integer, default: 0 }\n");
+
+        RunSummary first = runner.run(new FeedDefinitionLoader().load(write("prepared.yml", prepared)), file);
+
+        assertThat(first.status()).as(first.toJson()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(first.persisted()).isEqualTo(3);
+        // only OF-000001 has an area: without it, price / area is missing, not an error
+        assertThat(jdbc.queryForList("SELECT id || ' ' || kind_code || ' ' || COALESCE(CAST(price_per_m2 AS VARCHAR), '-')"
+                + " || ' ' || floor FROM prepared ORDER BY id", String.class))
+                .satisfiesExactly(row -> assertThat(row).matches("OF-000001 S \\d+\\.\\d{2} 0"),
+                        row -> assertThat(row).isEqualTo("OF-000002 R - 0"), row -> assertThat(row).isEqualTo("OF-000005 R - 0"));
+        java.math.BigDecimal price = jdbc.queryForObject("SELECT price FROM prepared WHERE id = 'OF-000001'", java.math.BigDecimal.class);
+        java.math.BigDecimal area = jdbc.queryForObject("SELECT area FROM prepared WHERE id = 'OF-000001'", java.math.BigDecimal.class);
+        assertThat(jdbc.queryForObject("SELECT price_per_m2 FROM prepared WHERE id = 'OF-000001'", java.math.BigDecimal.class))
+                .isEqualByComparingTo(price.divide(area, 2, java.math.RoundingMode.HALF_UP));
+
+        RunSummary again = runner.run(new FeedDefinitionLoader().load(write("prepared-again.yml", prepared)), file);
+        RunSummary remapped = runner.run(new FeedDefinitionLoader().load(write("prepared-remapped.yml",
+                prepared.replace("RENT: R", "RENT: L"))), file);
+
+        assertThat(again.unchangedAtSource()).as("the same definition again: nothing sent").isEqualTo(3);
+        long rents = jdbc.queryForObject("SELECT COUNT(*) FROM prepared WHERE kind = 'rent'", Long.class);
+        assertThat(remapped.published()).as("only the records whose stored value the new map changes").isEqualTo(rents);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM prepared WHERE kind_code = 'L'", Long.class)).isEqualTo(rents);
+    }
+
+    @Test
     void anOlderExportNeverOverwritesANewerOne() throws IOException {
         String newer = Files.readString(Path.of("src/test/resources/feeds/small-offers.xml"));
         String older = newer.replace("<title>Studio in München</title>", "<title>Old studio</title>")
