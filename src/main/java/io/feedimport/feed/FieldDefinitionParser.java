@@ -63,43 +63,7 @@ final class FieldDefinitionParser {
         if (typeText != null && type == null) {
             field.problem("type", "unknown type '" + typeText + "'; expected one of string, integer, decimal, boolean, date, datetime, enum");
         }
-        String path = null;
-        List<PathStep> steps = List.of();
-        String column = null;
-        String letter = null;
-        boolean computed = field.has("compute");
-        Computation computation = computed ? computation(field) : null;
-        if (computed) {
-            for (String key : List.of("path", "column", "letter", "format", "lookup", "transform", "map", "unmapped", "default")) {
-                if (field.has(key)) {
-                    field.problem(key, "a computed field takes its value from compute alone");
-                }
-            }
-        } else if (sheet) {
-            // by header or by letter, said which: a header missing from the file is never read as a letter (Id, SKU)
-            column = field.string("column", false);
-            letter = field.string("letter", false);
-            if (column == null && letter == null) {
-                field.problem("column", "a spreadsheet field names its column by header (column: \"E-mail\") or by letter"
-                        + " (letter: D)");
-            } else if (column != null && letter != null) {
-                field.problem("letter", "name the column by its header (column) or by its letter (letter), not both");
-            } else if (letter != null && SheetFormat.columnOfLetters(letter.strip()) < 0) {
-                field.problem("letter", "'" + letter + "' is not a column letter: A to XFD");
-            }
-            if (field.string("path", false) != null) {
-                field.problem("path", "a spreadsheet field is addressed by its column's header (column) or letter (letter),"
-                        + " not by path");
-            }
-        } else {
-            path = field.string("path", true);
-            steps = ElementPaths.parse(field, "path", path, false, namespaces);
-            for (String key : List.of("column", "letter")) {
-                if (field.string(key, false) != null) {
-                    field.problem(key, "an XML field is addressed by path; " + key + " is for xlsx and xls feeds");
-                }
-            }
-        }
+        FieldSource source = FieldSource.parse(field, sheet, namespaces);
         String lookup = field.string("lookup", false);
         String format = field.string("format", false);
         checkFormat(field, type, format);
@@ -126,33 +90,16 @@ final class FieldDefinitionParser {
             field.problem("values", "allowed values apply to enum fields; declare type: enum");
         }
         boolean required = field.bool("required");
-        ValuePreparation preparation = computed ? ValuePreparation.NONE
+        ValuePreparation preparation = source.computed() ? ValuePreparation.NONE
                 : new ValuePreparationParser(field, type, format, values).parse();
-        if (field.has("scale") && (!computed || type != FieldType.DECIMAL)) {
+        if (field.has("scale") && (!source.computed() || type != FieldType.DECIMAL)) {
             field.problem("scale", "rounds the result of a computed decimal field");
         }
-        if (type == null || steps == null || computed && computation == null
-                || !computed && sheet && (column == null) == (letter == null)) {
+        if (type == null || !source.valid()) {
             return null;
         }
-        return new FieldDefinition(name, path, steps, type, required, min, max, minLength, maxLength, pattern, values, format,
-                column, letter == null ? null : letter.strip().toUpperCase(java.util.Locale.ROOT), lookup, field.bool("sensitive"),
-                preparation, computation);
-    }
-
-    /** @return null when the expression is refused (then a problem says why) */
-    private static Computation computation(YamlSection field) {
-        String expression = field.string("compute", true);
-        Integer scale = field.integer("scale", 0, 1000);
-        if (expression == null) {
-            return null;
-        }
-        try {
-            return Computation.of(expression, scale);
-        } catch (IllegalArgumentException e) {
-            field.problem("compute", e.getMessage());
-            return null;
-        }
+        return new FieldDefinition(name, source.path(), source.steps(), type, required, min, max, minLength, maxLength, pattern,
+                values, format, source.column(), source.letter(), lookup, field.bool("sensitive"), preparation, source.computation());
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
