@@ -64,6 +64,9 @@ final class FeedDefinitionParser {
                 } else if (read.computed()) {
                     root.problem("fields." + field.name() + ".compute", "'" + input + "' is computed itself; compute from"
                             + " fields read from the file");
+                } else if (read.sensitive() && !field.sensitive()) {
+                    root.problem("fields." + field.name() + ".compute", "reads the sensitive field '" + input + "', so its"
+                            + " value is sensitive too: add sensitive: true");
                 }
             }
         }

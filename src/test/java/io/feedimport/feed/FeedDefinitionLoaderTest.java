@@ -351,6 +351,9 @@ class FeedDefinitionLoaderTest {
                   triple: { compute: "double + price + rooms", type: decimal }
                   shell:  { compute: "T(java.lang.Runtime).getRuntime()", type: string }
                   whole:  { compute: "price", type: integer, scale: 0 }
+                  email:  { path: email, type: string, sensitive: true }
+                  domain: { compute: "email + '!'", type: string }
+                  hidden: { compute: "email + '!'", type: string, sensitive: true }
                 target: { key: [id] }
                 """);
 
@@ -366,7 +369,9 @@ class FeedDefinitionLoaderTest {
                 "fields.triple.compute: 'double' is computed itself; compute from fields read from the file",
                 "fields.triple.compute: 'rooms' is not a field of this feed",
                 "fields.shell.compute: may use field names, literals",
-                "fields.whole.scale: rounds the result of a computed decimal field");
+                "fields.whole.scale: rounds the result of a computed decimal field",
+                "fields.domain.compute: reads the sensitive field 'email', so its value is sensitive too: add sensitive: true")
+                .hasMessageNotContaining("fields.hidden");
     }
 
     @Test
