@@ -21,9 +21,9 @@ import org.slf4j.LoggerFactory;
  * run does. H2 never updates a page in place: a run that stores a million fingerprints under random keys rewrites the
  * same pages about once a second, and leaves a file of 2.3 GB that holds 0.4 GB. H2 reclaims that in the background
  * whenever the database is open and quiet, so every later command paid for it: the next unchanged night spent a third
- * of its CPU moving the first night's pages (26 s against 15 s once compacted, 1M records), and {@code runs} took
- * 5 to 8 s instead of 3. {@code SHUTDOWN COMPACT} copies what is live into a new file in one sequential pass (10 s for
- * that file), so the run that made the garbage pays for it, once.
+ * of its CPU samples moving the first night's pages (22-32 s against 17-21 s once compacted, 1M records, measured in
+ * turns), and {@code runs} took 4.8-5.0 s instead of 3.2-3.4 s. {@code SHUTDOWN COMPACT} copies what is live into a
+ * new file in one sequential pass (6.2-6.4 s for that file), so the run that made the garbage pays for it, once.
  *
  * <p>Only when this process owns the database (no session over the network, which is how another process shares it
  * through {@code AUTO_SERVER}: compacting closes the database under it) and when there is enough garbage for the pass
