@@ -11,6 +11,7 @@ import io.feedimport.feed.FeedDefinition;
 import io.feedimport.feed.FieldDefinition;
 import io.feedimport.feed.FieldType;
 import io.feedimport.feed.ValueParser;
+import org.springframework.core.convert.support.DefaultConversionService;
 import org.springframework.expression.EvaluationContext;
 import org.springframework.expression.EvaluationException;
 import org.springframework.expression.Expression;
@@ -30,7 +31,7 @@ final class ComputedFields {
 
     private final List<Computed> computed = new ArrayList<>();
     private final Map<String, Object> values = new HashMap<>();
-    private final EvaluationContext context = SimpleEvaluationContext.forPropertyAccessors(new MapAccessor(false)).build();
+    private final EvaluationContext context = context();
 
     private record Computed(int index, FieldDefinition field, Expression expression, int[] inputs) {
     }
@@ -45,6 +46,14 @@ final class ComputedFields {
                 computed.add(new Computed(i, field, parser.parseExpression(field.computation().expression()), inputs));
             }
         }
+    }
+
+    private static EvaluationContext context() {
+        DefaultConversionService conversions = new DefaultConversionService();
+        // text joined to a number shows it as it is stored ("64.5 m2"), not with the places it is computed with
+        conversions.addConverter(BigDecimal.class, String.class, ValueParser::canonical);
+        return SimpleEvaluationContext.forPropertyAccessors(new MapAccessor(false)).withConversionService(conversions)
+                .withAssignmentDisabled().build();
     }
 
     boolean isEmpty() {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ComputedFieldsTest {
 
     static final List<String> FIELDS = List.of("id", "price", "area", "rooms", "city", "district", "pricePerM2", "halfRooms",
-            "label", "large", "roomsAgain");
+            "label", "large", "roomsAgain", "size");
 
     static RecordValidator validator;
 
@@ -40,6 +40,7 @@ class ComputedFieldsTest {
                   label:      { compute: "city + ', ' + (district ?: '-')", type: string, maxLength: 20 }
                   large:      { compute: "rooms >= 4 and area > 100", type: boolean }
                   roomsAgain: { compute: "rooms * 1.5", type: integer }
+                  size:       { compute: "area + ' m2'", type: string }
                 target: { key: [id] }
                 """);
         validator = new RecordValidator(new FeedDefinitionLoader().load(yaml));
@@ -51,7 +52,8 @@ class ComputedFieldsTest {
 
         assertThat(rules(checked)).isEmpty();
         assertThat(Arrays.stream(checked.values()).map(v -> v == null ? null : ValueParser.canonical(v))).containsExactly(
-                "OF-1", "125000", "73.5", "4", "Sofia", "Lozenets", "1700.68", "2", "Sofia, Lozenets", "false", "6");
+                "OF-1", "125000", "73.5", "4", "Sofia", "Lozenets", "1700.68", "2", "Sofia, Lozenets", "false", "6",
+                "73.5 m2");
     }
 
     @Test
