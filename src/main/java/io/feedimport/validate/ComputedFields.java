@@ -13,7 +13,6 @@ import io.feedimport.feed.FieldType;
 import io.feedimport.feed.ValueParser;
 import org.springframework.core.convert.support.DefaultConversionService;
 import org.springframework.expression.EvaluationContext;
-import org.springframework.expression.EvaluationException;
 import org.springframework.expression.Expression;
 import org.springframework.expression.spel.standard.SpelExpressionParser;
 import org.springframework.expression.spel.support.MapAccessor;
@@ -79,7 +78,9 @@ final class ComputedFields {
             Object result;
             try {
                 result = c.expression().getValue(context, values);
-            } catch (EvaluationException | ArithmeticException e) {
+            } catch (RuntimeException e) {
+                // EvaluationException as SpEL reports, ArithmeticException as BigDecimal throws it: whatever the values
+                // make of the expression, it is this record's problem, never the run's
                 if (!missingInput) {
                     violations.add(new Violation(c.field().name(), "compute", null, c.field().name() + " = "
                             + c.field().computation().expression() + " failed: " + reason(e)));
