@@ -95,15 +95,16 @@ final class FeedDefinitionParser {
             target.problem("key", "names a field more than once");
         }
         if (key != null) {
-            for (String field : key) {
-                if (fields.stream().noneMatch(f -> f.name().equals(field))) {
-                    target.problem("key", "'" + field + "' is not a field of this feed");
-                } else if (fields.stream().anyMatch(f -> f.name().equals(field) && f.lookup() != null)) {
-                    target.problem("key", "'" + field + "' has a lookup; a key identifies the entity as the file writes it");
-                } else if (fields.stream().anyMatch(f -> f.name().equals(field) && f.computed())) {
-                    target.problem("key", "'" + field + "' is computed; a key identifies the entity as the file writes it");
-                } else if (fields.stream().anyMatch(f -> f.name().equals(field) && f.preparation().defaultValue() != null)) {
-                    target.problem("key", "'" + field + "' has a default; every record without a key would be one entity");
+            for (String name : key) {
+                FieldDefinition field = fields.stream().filter(f -> f.name().equals(name)).findFirst().orElse(null);
+                if (field == null) {
+                    target.problem("key", "'" + name + "' is not a field of this feed");
+                } else if (field.lookup() != null) {
+                    target.problem("key", "'" + name + "' has a lookup; a key identifies the entity as the file writes it");
+                } else if (field.computed()) {
+                    target.problem("key", "'" + name + "' is computed; a key identifies the entity as the file writes it");
+                } else if (field.preparation().defaultValue() != null) {
+                    target.problem("key", "'" + name + "' has a default; every record without a key would be one entity");
                 }
             }
         }
